@@ -1,0 +1,4 @@
+"""`python -m dyadwatch`: the same as the `dyadwatch` command."""
+from .cli import main
+
+main()

@@ -1,0 +1,87 @@
+"""Full calendar dates (with a year) in page chrome and datelines, Russian and English.
+
+Regexes over month names rather than dateparser: this runs on a handful of candidate
+lines per page, millions of times, and only needs dates that carry a year
+("8 ноября 2018, 15:22", "24.10.2018 13:16", "Last Updated: 6th December, 2021",
+"(Xinhua) 08:33, December 28, 2021", "Published - September 04, 2020", "2021.07.29")."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+__all__ = ["find_full_date", "MONTH_RE", "WEEKDAY_RE"]
+
+# Month names and abbreviations, any case/inflection ("августа", "Aug.", "Sept").
+MONTH_RE = (
+    r"(?:январ[ьяею]|янв|феврал[ьяею]|февр?|марта?|мар|апрел[ьяею]|апр|ма[йяею]|июн[ьяею]|июн|июл[ьяею]|июл"
+    r"|августа?|авг|сентябр[ьяею]|сент?|октябр[ьяею]|окт|ноябр[ьяею]|нояб?|декабр[ьяею]|дек"
+    r"|january|jan|february|feb|march|mar|april|apr|may|june|jun|july|jul|august|aug"
+    r"|september|sept|sep|october|oct|november|nov|december|dec)\.?"
+)
+WEEKDAY_RE = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
+    r"|понедельник|вторник|сред[аую]|четверг|пятниц[аую]|суббот[аую]|воскресенье|пн|вт|ср|чт|пт|сб|вс)\.?"
+)
+_MONTH_NUM = {
+    "янв": 1, "фев": 2, "мар": 3, "апр": 4, "май": 5, "мая": 5, "мае": 5, "маю": 5, "июн": 6, "июл": 7,
+    "авг": 8, "сен": 9, "окт": 10, "ноя": 11, "дек": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}
+
+_B = r"(?<![\w.])"  # not glued to a preceding word or number
+_E = r"(?![\w])"
+_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p, re.I), order) for p, order in (
+        (_B + r"(\d{4})-(\d{1,2})-(\d{1,2})" + _E, "ymd"),
+        (_B + r"(\d{4})[./](\d{1,2})[./](\d{1,2})" + _E, "ymd"),
+        (_B + r"(\d{1,2})\.(\d{1,2})\.(\d{4})" + _E, "dmy"),
+        (_B + r"(\d{1,2})/(\d{1,2})/(\d{4})" + _E, "slash"),
+        (_B + r"(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+(" + MONTH_RE + r")[\s,]+(\d{4})" + _E, "dMy"),
+        (_B + r"(" + MONTH_RE + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})" + _E, "Mdy"),
+    )
+)
+
+
+def _month(name: str) -> int | None:
+    return _MONTH_NUM.get(name.lower().rstrip(".")[:3])
+
+
+def _valid(y: int, m: int, d: int) -> dt.date | None:
+    if not 1990 <= y <= dt.date.today().year + 1:
+        return None
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def find_full_date(s: str) -> dt.date | None:
+    """The first date in `s` that has a day, a month and a year; None when there is none."""
+    best: tuple[int, dt.date] | None = None
+    for pat, order in _PATTERNS:
+        for m in pat.finditer(s):
+            if best is not None and m.start() >= best[0]:
+                break
+            g = m.groups()
+            date = None
+            if order == "ymd":
+                date = _valid(int(g[0]), int(g[1]), int(g[2]))
+            elif order == "dmy":
+                date = _valid(int(g[2]), int(g[1]), int(g[0]))
+            elif order == "slash":  # only when unambiguous
+                a, b, y = int(g[0]), int(g[1]), int(g[2])
+                if a > 12 >= b:
+                    date = _valid(y, b, a)
+                elif b > 12 >= a:
+                    date = _valid(y, a, b)
+            elif order == "dMy":
+                mon = _month(g[1])
+                date = _valid(int(g[2]), mon, int(g[0])) if mon else None
+            else:
+                mon = _month(g[0])
+                date = _valid(int(g[2]), mon, int(g[1])) if mon else None
+            if date is not None:
+                best = (m.start(), date)
+                break
+    return best[1] if best else None

@@ -1,0 +1,151 @@
+"""The extractor on articles written for these tests (both languages): dates, sides, people,
+mode, place, documents, referred-to meetings, unknown people, year inference, merging."""
+import datetime as dt
+
+import pytest
+
+from dyadwatch.extract import extract_events
+from dyadwatch.merge import merge_events
+from dyadwatch.model import Document
+
+
+def doc(text, lang, published=None, doc_id="t.txt"):
+    return Document(doc_id=doc_id, lang=lang, published=published, text=text, title=text.split("\n")[0])
+
+
+def one(events, referenced=False):
+    got = [e for e in events if e.referenced is referenced]
+    assert len(got) == 1, [e.to_record() for e in events]
+    return got[0]
+
+
+def surnames(ev):
+    return sorted(p.name.split()[-1] for p in ev.participants)
+
+
+RU_CALL = """Шойгу и министр обороны Индии обсудили по телефону ситуацию в регионе
+
+МОСКВА, 14 апреля. /ТАСС/. Министр обороны России генерал армии Сергей Шойгу в четверг провел телефонный разговор с министром обороны Индии Раджнатхом Сингхом. Об этом сообщили в Минобороны РФ.
+
+Стороны обсудили вопросы региональной безопасности и военно-технического сотрудничества."""
+
+
+def test_russian_phone_call_with_weekday():
+    ev = one(extract_events(doc(RU_CALL, "ru", dt.date(2022, 4, 14))))
+    assert ev.date == "2022-04-14" and ev.date_precision == "day"  # a Thursday
+    assert ev.countries == ["IND", "RUS"]
+    assert ev.mode == "phone" and ev.location is None
+    assert surnames(ev) == ["Shoigu", "Singh"]
+    assert all(p.entity_id for p in ev.participants)
+    assert ev.plover["event_type"] == "CONSULT" and ev.cameo == "041"
+    assert "regional_security" in ev.topics
+    ev_text = ev.sources[0].evidence[0]
+    assert RU_CALL[ev_text.start:ev_text.end] == ev_text.text
+
+
+EN_VISIT = """Vietnam, US sign deal on war legacy cooperation
+
+HANOI, July 29 (Xinhua) -- Visiting U.S. Secretary of Defense Lloyd Austin held talks with Vietnamese Defense Minister General Phan Van Giang in Hanoi on Thursday, the Vietnamese side said.
+
+During the meeting, the two ministers signed a memorandum of understanding on searching for the remains of soldiers missing in the war.
+
+The two ministers had last met in a video call on May 12, 2021, the ministry said."""
+
+
+def test_english_visit_with_signed_document_and_an_earlier_meeting():
+    events = extract_events(doc(EN_VISIT, "en", dt.date(2021, 7, 29)))
+    ev = one(events)
+    assert (ev.date, ev.countries, ev.mode) == ("2021-07-29", ["USA", "VNM"], "in_person")
+    assert ev.location.name == "Hanoi" and ev.location.country == "VNM"
+    assert [d.type for d in ev.documents] == ["memorandum"]
+    assert surnames(ev) == ["Austin", "Giang"] or surnames(ev) == ["Austin", "Phan Van Giang".split()[-1]]
+    earlier = one(events, referenced=True)
+    assert (earlier.date, earlier.mode, earlier.countries) == ("2021-05-12", "video", ["USA", "VNM"])
+
+
+RU_UNKNOWN = """Министр обороны Молдовы встретился с китайской делегацией
+
+КИШИНЕВ, 3 июня. Министр обороны Республики Молдова генерал-майор Ион Петреску провел переговоры с заместителем начальника Объединенного штаба Центрального военного совета КНР генерал-лейтенантом Ло Цзиньфэном.
+
+Стороны обсудили сотрудничество в области военного образования."""
+
+
+def test_people_the_kb_does_not_know_are_extracted_and_transliterated():
+    ev = one(extract_events(doc(RU_UNKNOWN, "ru", dt.date(2019, 6, 3))))
+    assert ev.countries == ["CHN", "MDA"]
+    names = {p.country: p for p in ev.participants}
+    assert names["MDA"].name == "Ion Petresku" and names["MDA"].entity_id is None
+    assert names["MDA"].rank == "Major General"
+    assert names["CHN"].name == "Luo Jinfeng" and names["CHN"].entity_id is None
+    assert ev.location.name == "Chisinau"
+
+
+EN_NO_YEAR = """Russian and Chinese defence ministers hold talks in Moscow
+
+AGENCY, April 17th. Russian Defence Minister Sergei Shoigu held talks in Moscow with Chinese Defence Minister Li Shangfu, who arrived in Russia on an official visit.
+
+The ministers discussed military cooperation and joint exercises."""
+
+
+def test_year_inferred_from_the_participants_tenures():
+    ev = one(extract_events(doc(EN_NO_YEAR, "en", None)))
+    assert ev.date == "2023-04-17"  # Li Shangfu was minister only in 2023
+    assert ev.confidence < 0.8
+    assert ev.location.name == "Moscow"
+    assert {"military_cooperation", "joint_exercises"} <= set(ev.topics)
+
+
+RU_INFLECTED = """Белоусов провел переговоры с Дун Цзюнем
+
+Министр обороны РФ Андрей Белоусов провел переговоры с министром обороны КНР адмиралом Дун Цзюнем в Пекине в среду.
+
+В ходе переговоров Белоусов отметил высокий уровень взаимодействия."""
+
+
+def test_inflected_russian_names_resolve_to_the_kb():
+    ev = one(extract_events(doc(RU_INFLECTED, "ru", dt.date(2025, 3, 12))))
+    ids = {p.entity_id for p in ev.participants}
+    assert {"p:belousov-andrei", "p:dong-jun"} <= ids
+    dong = next(p for p in ev.participants if p.entity_id == "p:dong-jun")
+    assert dong.name == "Dong Jun" and dong.rank == "Admiral" and dong.country == "CHN"
+    assert ev.location.name == "Beijing" and ev.date == "2025-03-12"
+
+
+RU_DOMESTIC = """В Москве прошло заседание коллегии Минобороны
+
+Сегодня под руководством министра обороны Российской Федерации генерала армии Сергея Шойгу состоялось заседание коллегии военного ведомства.
+
+Участники обсудили ход выполнения плана подготовки войск на текущий год."""
+
+
+def test_a_domestic_board_is_not_an_event():
+    assert extract_events(doc(RU_DOMESTIC, "ru", dt.date(2021, 3, 2))) == []
+
+
+RU_SAME = """Шойгу и Ли Шанфу провели переговоры в Москве
+
+МОСКВА, 17 апреля. /ТАСС/. Министр обороны России Сергей Шойгу провел в понедельник переговоры с министром национальной обороны КНР Ли Шанфу, который прибыл в Москву с официальным визитом."""
+
+
+def test_the_same_meeting_in_two_languages_is_one_record():
+    ru = extract_events(doc(RU_SAME, "ru", dt.date(2023, 4, 17), doc_id="ru.txt"))
+    en = extract_events(doc(EN_NO_YEAR, "en", dt.date(2023, 4, 17), doc_id="en.txt"))
+    merged = merge_events(ru + en)
+    assert len(merged) == 1
+    assert [s.doc_id for s in merged[0].sources] == ["en.txt", "ru.txt"]
+    assert {s.lang for s in merged[0].sources} == {"ru", "en"}
+
+
+EN_PLANNED = """Ministers to meet next week
+
+ANKARA, March 2 -- Turkish Defence Minister Hulusi Akar held talks with Azerbaijani Defence Minister Zakir Hasanov in Ankara on Monday.
+
+The two ministers will meet again in Baku on March 20, officials said."""
+
+
+def test_planned_meeting_is_referenced():
+    events = extract_events(doc(EN_PLANNED, "en", dt.date(2020, 3, 2)))
+    main = one(events)
+    assert (main.date, main.countries) == ("2020-03-02", ["AZE", "TUR"])
+    planned = one(events, referenced=True)
+    assert planned.date == "2020-03-20" and planned.location.name == "Baku"

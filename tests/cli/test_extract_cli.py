@@ -50,3 +50,17 @@ def test_extract_is_deterministic_and_reports_missing_paths(tmp_path):
     assert a.read_text() == b.read_text()
     res = run_extract(str(tmp_path / "nope"))
     assert res.returncode != 0 and "no such file" in res.stderr and len(res.stderr.strip().splitlines()) == 1
+
+
+def test_output_does_not_depend_on_the_hash_seed(tmp_path):
+    # Worker processes get their own string-hash seeds: anything that leans on set order
+    # would make a parallel run differ from a single-process one.
+    import os
+    outs = []
+    for seed in ("1", "2", "3"):
+        out = tmp_path / f"events-{seed}.jsonl"
+        res = subprocess.run([sys.executable, "-m", "dyadwatch", "extract", str(SAMPLES), "-o", str(out)],
+                             capture_output=True, text=True, cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": seed})
+        assert res.returncode == 0, res.stderr
+        outs.append(out.read_text(encoding="utf-8"))
+    assert outs[0] and outs[0] == outs[1] == outs[2]

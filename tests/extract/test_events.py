@@ -149,3 +149,13 @@ def test_planned_meeting_is_referenced():
     assert (main.date, main.countries) == ("2020-03-02", ["AZE", "TUR"])
     planned = one(events, referenced=True)
     assert planned.date == "2020-03-20" and planned.location.name == "Baku"
+
+
+def test_a_hyphenated_rank_wins_over_its_part_whatever_the_set_order():
+    from dyadwatch.extract.mentions import PhraseMatcher
+    from dyadwatch.nlp import Token
+
+    m = PhraseMatcher({("генерал-полковник",): "Colonel General", ("полковник",): "Colonel"})
+    for keys in (["полковник", "генерал-полковник"], ["генерал-полковник", "полковник"]):
+        tok = Token("генерал-полковником", 0, 19, frozenset(keys))
+        assert m.match_at([tok], 0)[1] == "Colonel General"

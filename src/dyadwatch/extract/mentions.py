@@ -29,7 +29,10 @@ class PhraseMatcher:
 
     def match_at(self, tokens: list[Token], i: int, slot=None):
         best = None
-        for key in tokens[i].keys:
+        keys = tokens[i].keys
+        # set order changes with the hash seed: on equal lengths the most specific form
+        # ('генерал-полковник' over its part 'полковник') must win in every process
+        for key in (sorted(keys, key=lambda k: (-len(k), k)) if len(keys) > 1 else keys):
             for ph, val in self._by_first.get(key, ()):
                 if best and len(ph) <= best[0] - i:
                     break

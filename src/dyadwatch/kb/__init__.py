@@ -336,10 +336,13 @@ class Gazetteer:
         if not key:
             return
         lst = index.setdefault(key, [])
-        if any(p.name == place.name and p.country == place.country for p in lst):
-            return
-        if front:
+        same = [p for p in lst if p.name == place.name and p.country == place.country]
+        if front:  # a curated entry outranks the gazetteer's reading of the same key
+            for p in same:
+                lst.remove(p)
             place.population = max(place.population, 10**8)
+        elif same:
+            return
         lst.append(place)
 
     def by_name(self, name: str, country: str | None = None) -> Place | None:

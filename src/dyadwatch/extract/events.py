@@ -21,6 +21,22 @@ from .mentions import PersonM, SentMentions, resolve_person, sentence_mentions
 MAX_SIDES = 4  # a gathering of more states is a multilateral plenary, not a dyadic event
 
 
+
+_PHRASE_INDEX: dict[int, tuple[object, dict[str, list[tuple[str, ...]]]]] = {}
+
+
+def _phrases_by_first(phrases) -> dict[str, list[tuple[str, ...]]]:
+    """The lexicon's phrase sets indexed by their first word, built once per set (checking
+    every phrase at every token was the largest cost of English extraction)."""
+    hit = _PHRASE_INDEX.get(id(phrases))
+    if hit is None or hit[0] is not phrases:
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for ph in sorted(phrases):
+            if ph:
+                index.setdefault(ph[0], []).append(ph)
+        hit = _PHRASE_INDEX[id(phrases)] = (phrases, index)
+    return hit[1]
+
 @dataclass
 class SentInfo:
     idx: int
@@ -112,11 +128,14 @@ class DocumentExtractor:
 
     @staticmethod
     def _has_phrase(s: Sentence, phrases: set[tuple[str, ...]]) -> bool:
+        by_first = _phrases_by_first(phrases)
         toks = s.tokens
-        for i in range(len(toks)):
-            for ph in phrases:
-                if i + len(ph) <= len(toks) and all(ph[k] in toks[i + k].keys for k in range(len(ph))):
-                    return True
+        n = len(toks)
+        for i, tok in enumerate(toks):
+            for key in tok.keys:
+                for ph in by_first.get(key, ()):
+                    if i + len(ph) <= n and all(ph[k] in toks[i + k].keys for k in range(1, len(ph))):
+                        return True
         return False
 
     _FUTURE_VERBS_RU = {"провести", "встретиться", "прибыть", "посетить", "подписать", "состояться", "пройти",

@@ -23,6 +23,8 @@ CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 
 def fold_latin(text: str) -> str:
     """Lower case without diacritics: 'Mojsilović' -> 'mojsilovic'."""
+    if text.isascii():  # the common case, and the cheap one
+        return text.lower()
     text = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'")
 

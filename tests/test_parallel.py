@@ -108,7 +108,7 @@ def _free_port() -> int:
 
 def _dask_cli() -> str:
     exe = Path(sys.executable).with_name("dask")
-    return str(exe) if exe.exists() else (shutil.which("dask") or pytest.skip("no dask command"))
+    return str(exe) if exe.exists() else (shutil.which("dask") or pytest.fail("no dask command: distributed is a dependency"))
 
 
 def _stop(proc: subprocess.Popen) -> None:
@@ -161,11 +161,6 @@ def test_dask_scheduler_and_worker_processes(serial, corpus, tmp_path):
 
 
 def test_extract_paths_with_workers_gives_the_same_records(tmp_path):
-    try:
-        from dyadwatch.clean import prepare  # noqa: F401
-        from dyadwatch.ingest import read_paths  # noqa: F401
-    except ImportError:
-        pytest.skip("the readers (dyadwatch.ingest, dyadwatch.clean) are not there yet")
     from dyadwatch.pipeline import extract_paths
 
     write_corpus(tmp_path / "pages", 16, seed=11)

@@ -252,10 +252,16 @@ def test_stdin_empty(monkeypatch):
 
 
 def test_unreadable_file_is_rejected(tmp_path):
-    if os.geteuid() == 0:
-        pytest.skip("root can read anything")
-    p = tmp_path / "secret.txt"
-    p.write_text("text", encoding="utf-8")
-    p.chmod(0)
-    [doc] = read_all(p)
-    assert doc.status == "rejected" and "cannot read" in doc.reason
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "gone.txt").symlink_to(tmp_path / "deleted-meanwhile.txt")  # a scraper's dangling link
+    (folder / "good.txt").write_text("Текст статьи.", encoding="utf-8")
+    docs = {d.doc_id: d for d in read_all(folder)}
+    assert docs["good.txt"].status == "ok"
+    assert docs["gone.txt"].status == "rejected" and "cannot read" in docs["gone.txt"].reason
+    if os.geteuid() != 0:  # root reads files whatever their mode
+        p = tmp_path / "secret.txt"
+        p.write_text("text", encoding="utf-8")
+        p.chmod(0)
+        [doc] = read_all(p)
+        assert doc.status == "rejected" and "cannot read" in doc.reason

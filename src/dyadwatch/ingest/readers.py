@@ -90,6 +90,9 @@ def _read_file(path: str, max_bytes: int) -> Iterator[RawDocument]:
         yield from _read_jsonl_file(path, name, max_bytes)
         return
     try:
+        if os.path.islink(path) and not os.path.exists(path):
+            yield rejected(name, path, f"cannot read: a link to {os.readlink(path)}, which does not exist")
+            return
         if not os.path.isfile(path):
             yield rejected(name, path, "not a regular file")
             return

@@ -1,5 +1,5 @@
 """Charts of `Store.stats()`: an offline HTML page (plotly, its JavaScript embedded) or a PNG
-(matplotlib, when installed: plotly's own PNG export needs kaleido, which dyadwatch does not ship)."""
+(matplotlib: plotly's own PNG export needs kaleido and a browser, which dyadwatch does not ship)."""
 from __future__ import annotations
 
 import importlib.util

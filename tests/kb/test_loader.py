@@ -32,6 +32,18 @@ def test_indices_are_cached_between_processes_and_rebuilt_identically(tmp_path):
             "print(len(kb.people), len(kb.countries), len(g.en), len(g.ru))")
     env = {"DYADWATCH_CACHE": str(tmp_path), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
     first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
-    assert sorted(p.name.split("-")[0] for p in tmp_path.glob("*.pickle")) == ["kb", "places"]
+    assert sorted(p.name.split("-")[0] for p in tmp_path.glob("*.pickle")) == ["kb", "places", "places"]
     second = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert first.stdout == second.stdout and first.stdout.split()[0] != "0"
+
+
+def test_a_rebuilt_cache_replaces_the_stale_one(tmp_path):
+    stale = tmp_path / "kb-0123456789abcdef.pickle"
+    stale.write_bytes(b"built by another version")
+    other = tmp_path / "places-en-0123456789abcdef.pickle"  # another kind: not touched
+    other.write_bytes(b"x")
+    code = "from dyadwatch.kb import load_kb; print(len(load_kb().people))"
+    env = {"DYADWATCH_CACHE": str(tmp_path), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    kb_files = sorted(p.name for p in tmp_path.glob("kb-*.pickle"))
+    assert len(kb_files) == 1 and not stale.exists() and other.exists()

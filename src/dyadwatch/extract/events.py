@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..kb import KB, Person, fold_latin, load_kb, places
+from ..kb import CYRILLIC, KB, Person, fold_latin, load_kb, places
 from ..model import Document, Event, Evidence, Location, Participant, SignedDocument, Source
 from ..nlp import Analysis, Sentence, get_analyzer
 from . import lexicon as L
@@ -640,7 +640,7 @@ class DocumentExtractor:
         name = self.dateline.place
         key_en = tuple(fold_latin(name).replace("-", " ").split())
         key_ru = tuple(name.lower().replace("ё", "е").split())
-        cands = gaz.en.get(key_en) or gaz.ru.get(key_ru)
+        cands = gaz.ru.get(key_ru) if CYRILLIC.search(name) else gaz.en.get(key_en)
         if not cands:
             return None
         return Location(cands[0].name, cands[0].country)

@@ -136,8 +136,21 @@ class Matchers:
         self.ranks = {"ru": PhraseMatcher(L.RANKS_RU), "en": PhraseMatcher(L.RANKS_EN)}
         self.person = {"ru": PhraseMatcher(kb.person_ru), "en": PhraseMatcher(kb.person_en)}
         self.person_short = {"ru": kb.person_short_ru, "en": kb.person_short_en}
-        self.place = {"ru": PhraseMatcher(gaz.ru), "en": PhraseMatcher(gaz.en)}
+        self.place = _LazyByLang(lambda lang: PhraseMatcher(gaz.index(lang)))
         self.inst = {"ru": PhraseMatcher(kb.inst_ru), "en": PhraseMatcher(kb.inst_en)}
+
+
+class _LazyByLang(dict):
+    """`m[lang]`, built on first use (the English gazetteer is large and Russian pages never
+    need it)."""
+
+    def __init__(self, build):
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, lang: str):
+        value = self[lang] = self._build(lang)
+        return value
 
 
 @lru_cache(maxsize=1)

@@ -330,8 +330,6 @@ class Gazetteer:
                 self._add(self.ru, tuple(form.lower().replace("ё", "е").split()), place, front=True)
         for lst in (*self.en.values(), *self.ru.values()):
             lst.sort(key=lambda p: (p.alias, -p.population))  # 'New Delhi' before Delhi (alias 'New Delhi')
-        self.max_len_en = max((len(k) for k in self.en), default=1)
-        self.max_len_ru = max((len(k) for k in self.ru), default=1)
 
     @staticmethod
     def _add(index: dict, key: tuple, place: Place, front: bool = False) -> None:
@@ -381,21 +379,31 @@ def _cached(kind: str, build):
     import pickle
 
     try:
-        path = _cache_path(kind)
-        with open(path, "rb") as fh:
+        with open(_cache_path(kind), "rb") as fh:
             return pickle.load(fh)
     except Exception:  # no cache yet, or unreadable: build it
         pass
     obj = build()
+    _store_cache(kind, obj)
+    return obj
+
+
+def _store_cache(kind: str, obj) -> None:
+    import pickle
+
     try:
+        path = _cache_path(kind)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         with open(tmp, "wb") as fh:
             pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)  # atomic: concurrent workers never read a half-written file
+        stale = re.compile(re.escape(kind) + r"-[0-9a-f]{16}\.pickle")
+        for old in path.parent.glob(f"{kind}-*.pickle"):  # built by another version: never read again
+            if old != path and stale.fullmatch(old.name):
+                old.unlink(missing_ok=True)
     except Exception:  # a read-only home: work without the cache
         pass
-    return obj
 
 
 @lru_cache(maxsize=1)
@@ -403,6 +411,39 @@ def load_kb() -> KB:
     return _cached("kb", KB)
 
 
+def _gazetteer_index(lang: str) -> dict[tuple[str, ...], list[Place]]:
+    def build():
+        g = Gazetteer()
+        other = "ru" if lang == "en" else "en"
+        _store_cache(f"places-{other}", getattr(g, other))
+        return getattr(g, lang)
+
+    return _cached(f"places-{lang}", build)
+
+
+class Places:
+    """The gazetteer's two indices, each loaded from its cache when first used: a run over
+    Russian pages never pays for the English index (four fifths of the gazetteer)."""
+
+    def __init__(self) -> None:
+        self._index: dict[str, dict] = {}
+
+    def index(self, lang: str) -> dict[tuple[str, ...], list[Place]]:
+        if lang not in self._index:
+            self._index[lang] = _gazetteer_index(lang)
+        return self._index[lang]
+
+    @property
+    def en(self) -> dict[tuple[str, ...], list[Place]]:
+        return self.index("en")
+
+    @property
+    def ru(self) -> dict[tuple[str, ...], list[Place]]:
+        return self.index("ru")
+
+    by_name = Gazetteer.by_name
+
+
 @lru_cache(maxsize=1)
-def places() -> Gazetteer:
-    return _cached("places", Gazetteer)
+def places() -> Places:
+    return Places()

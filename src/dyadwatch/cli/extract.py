@@ -7,25 +7,22 @@ from pathlib import Path
 import typer
 
 from ..model import dumps_record
-from ..pipeline import DEFAULT_MAX_BYTES
+from .common import DASK, MAX_BYTES, PATHS, WORKERS, require_paths
 
 
 def register(app: typer.Typer) -> None:
     @app.command()
     def extract(
-        paths: list[str] = typer.Argument(..., help="files, folders, .jsonl files, or - for standard input"),
+        paths: list[str] = PATHS,
         output: Path | None = typer.Option(None, "-o", "--output", help="write JSON Lines here (default: stdout)"),
-        workers: int = typer.Option(1, "--workers", help="local worker processes"),
-        dask: str | None = typer.Option(None, "--dask", help="address of a Dask scheduler (tcp://host:8786)"),
-        max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="reject pages larger than this"),
+        workers: int = WORKERS,
+        dask: str | None = DASK,
+        max_bytes: int = MAX_BYTES,
     ) -> None:
         """Extract meeting events (JSON Lines, one record per real-world event)."""
         from ..pipeline import extract_paths
 
-        for p in paths:
-            if p != "-" and not Path(p).exists():
-                typer.echo(f"dyadwatch extract: {p}: no such file or folder", err=True)
-                raise typer.Exit(2)
+        require_paths("extract", paths)
         docs, events = extract_paths(paths, max_bytes=max_bytes, workers=workers, dask_address=dask)
         out = open(output, "w", encoding="utf-8") if output else sys.stdout
         try:

@@ -7,14 +7,10 @@ from pathlib import Path
 
 import typer
 
-from ..pipeline import DEFAULT_MAX_BYTES
+from .common import DASK, MAX_BYTES, PATHS, WORKERS, require_paths
+from .common import fail as _fail
 
 DB_HELP = "database URL (default: $DYADWATCH_DB, else sqlite:///dyadwatch.db in the current folder)"
-
-
-def _fail(cmd: str, msg: str, code: int = 1) -> typer.Exit:
-    typer.echo(f"dyadwatch {cmd}: {msg}", err=True)
-    return typer.Exit(code)
 
 
 def _open(cmd: str, db: str | None):
@@ -52,16 +48,14 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one function per command
 
     @app.command()
     def ingest(
-        paths: list[str] = typer.Argument(..., help="files, folders, .jsonl files, or - for standard input"),
+        paths: list[str] = PATHS,
         db: str | None = typer.Option(None, "--db", help=DB_HELP),
-        workers: int = typer.Option(1, "--workers", help="local worker processes"),
-        dask: str | None = typer.Option(None, "--dask", help="address of a Dask scheduler (tcp://host:8786)"),
-        max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="reject pages larger than this"),
+        workers: int = WORKERS,
+        dask: str | None = DASK,
+        max_bytes: int = MAX_BYTES,
     ) -> None:
         """Store new documents and their events (pages already stored are skipped; safe to re-run or kill)."""
-        for p in paths:
-            if p != "-" and not Path(p).exists():
-                raise _fail("ingest", f"{p}: no such file or folder", 2)
+        require_paths("ingest", paths)
         store = _open("ingest", db)
         try:
             summary = store.ingest(paths, progress=True, workers=workers, dask_address=dask, max_bytes=max_bytes)
@@ -193,7 +187,7 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one function per command
     def stats(
         db: str | None = typer.Option(None, "--db", help=DB_HELP),
         kind: str = typer.Option("meeting", "--kind", help="which events to count (all: every kind)"),
-        plot: Path | None = typer.Option(None, "--plot", help="also draw a chart: FILE.html (or FILE.png with matplotlib)"),
+        plot: Path | None = typer.Option(None, "--plot", help="also draw a chart: FILE.html (plotly, offline) or FILE.png"),
     ) -> None:
         """Meetings per pair, per year and per mode (tables, and a chart with --plot)."""
         from rich.table import Table

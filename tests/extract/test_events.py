@@ -159,3 +159,15 @@ def test_a_hyphenated_rank_wins_over_its_part_whatever_the_set_order():
     for keys in (["полковник", "генерал-полковник"], ["генерал-полковник", "полковник"]):
         tok = Token("генерал-полковником", 0, 19, frozenset(keys))
         assert m.match_at([tok], 0)[1] == "Colonel General"
+
+
+EN_GIVEN_NAME_LIKE_RANK = """US and Japanese defence chiefs talk by phone
+
+WASHINGTON, Nov. 5. US Secretary of Defense Lloyd Austin held a phone call on Tuesday with Japanese Minister of Defense Gen Nakatani about the alliance's command structure."""
+
+
+def test_a_known_given_name_that_reads_as_a_rank_stays_a_name():
+    ev = one(extract_events(doc(EN_GIVEN_NAME_LIKE_RANK, "en", dt.date(2024, 11, 5))))
+    naka = next(p for p in ev.participants if p.country == "JPN")
+    assert (naka.name, naka.rank, naka.entity_id) == ("Gen Nakatani", None, "p:nakatani-gen")
+    assert ev.mode == "phone" and ev.date == "2024-11-05"  # a Tuesday

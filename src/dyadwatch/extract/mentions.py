@@ -433,6 +433,8 @@ def sentence_mentions(sent: Sentence, lang: str) -> SentMentions:
     sm.ranks = find_ranks(tokens, lang, m)
     skip = {i for x in (*sm.countries, *sm.roles, *sm.ranks) for i in range(x.start, x.stop)}
     sm.persons = find_persons(sent, lang, m, skip)
+    if lang == "en":
+        _names_over_ranks(sm, sent, m.kb)
     # a person span never overlaps a country/role word ('Russian' is not a name)
     role_tok = {i for r in sm.roles for i in range(r.start, r.stop)}
     role_tok |= {i for c in sm.countries for i in range(c.start, c.stop)}
@@ -448,6 +450,24 @@ def sentence_mentions(sent: Sentence, lang: str) -> SentMentions:
     sm.institutions = find_institutions(tokens, lang, m)
     _attach(sm, tokens)
     return sm
+
+
+def _names_over_ranks(sm: SentMentions, sent: Sentence, kb: KB) -> None:
+    """A KB person whose given name reads as a rank abbreviation ('Minister of Defense Gen
+    Nakatani'): the name wins over the rank."""
+    tokens = sent.tokens
+    for p in sm.persons:
+        r = next((r for r in sm.ranks if r.stop == p.start), None)
+        if r is None or not p.candidates:
+            continue
+        full = fold_latin(" ".join(t.text for t in tokens[r.start:p.stop]))
+        for pid in sorted(p.candidates):
+            person = kb.people.get(pid)
+            if person and any(fold_latin(n) == full for n in (person.name, *person.aliases_en)):
+                sm.ranks.remove(r)
+                p.start = r.start
+                p.text = sent.text[tokens[r.start].start - sent.start:tokens[p.stop - 1].stop - sent.start]
+                break
 
 
 def _attach(sm: SentMentions, tokens: list[Token]) -> None:

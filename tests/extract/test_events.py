@@ -171,3 +171,15 @@ def test_a_known_given_name_that_reads_as_a_rank_stays_a_name():
     naka = next(p for p in ev.participants if p.country == "JPN")
     assert (naka.name, naka.rank, naka.entity_id) == ("Gen Nakatani", None, "p:nakatani-gen")
     assert ev.mode == "phone" and ev.date == "2024-11-05"  # a Tuesday
+
+
+RU_SENIOR_GENERAL = """Министры обороны Белоруссии и Мьянмы провели переговоры
+
+МИНСК, 3 марта. Министр обороны Республики Беларусь генерал-лейтенант Виктор Хренин в понедельник провел переговоры с главнокомандующим вооруженными силами Мьянмы старшим генералом Мин Аун Хлайном."""
+
+
+def test_compound_ranks_are_read_whole():
+    ev = one(extract_events(doc(RU_SENIOR_GENERAL, "ru", dt.date(2025, 3, 3))))
+    ranks = {p.country: p.rank for p in ev.participants}
+    assert ranks == {"BLR": "Lieutenant General", "MMR": "Senior General"}
+    assert ev.date == "2025-03-03" and ev.location.name == "Minsk"

@@ -132,6 +132,10 @@ RANKS_RU: dict[tuple[str, ...], str] = {
     ("контр-адмирал",): "Rear Admiral",
     ("маршал",): "Marshal",
     ("полковник",): "Colonel",
+    ("старший", "генерал"): "Senior General",
+    ("фельдмаршал",): "Field Marshal",
+    ("адмирал", "флот"): "Admiral of the Fleet",
+    ("маршал", "авиация"): "Air Marshal",
 }
 RANKS_EN: dict[tuple[str, ...], str] = {
     ("army", "general"): "General of the Army",
@@ -151,6 +155,14 @@ RANKS_EN: dict[tuple[str, ...], str] = {
     ("air", "chief", "marshal"): "Air Chief Marshal",
     ("marshal",): "Marshal",
     ("colonel",): "Colonel",
+    ("senior", "general"): "Senior General",
+    ("field", "marshal"): "Field Marshal",
+    ("air", "marshal"): "Air Marshal",
+    ("air", "vice", "marshal"): "Air Vice Marshal",
+    ("maj", "gen"): "Major General",
+    ("vice", "adm"): "Vice Admiral",
+    ("rear", "adm"): "Rear Admiral",
+    ("admiral", "of", "the", "fleet"): "Admiral of the Fleet",
 }
 
 # ---- event triggers ----

@@ -183,3 +183,26 @@ def test_compound_ranks_are_read_whole():
     ranks = {p.country: p.rank for p in ev.participants}
     assert ranks == {"BLR": "Lieutenant General", "MMR": "Senior General"}
     assert ev.date == "2025-03-03" and ev.location.name == "Minsk"
+
+
+EN_NAMESAKES = """India and Armenia review defence cooperation
+
+NEW DELHI, April 9. The India-Armenia Joint Working Group on Defence Cooperation met in New Delhi on Wednesday. The Indian delegation was led by Defence Secretary Rajesh Kumar Singh and the Armenian side by Deputy Defence Minister Arman Sargsyan."""
+
+
+def test_a_shared_surname_with_other_given_names_is_not_the_kb_person():
+    ev = one(extract_events(doc(EN_NAMESAKES, "en", dt.date(2025, 4, 9))))
+    people = {p.name: p.entity_id for p in ev.participants}
+    assert people == {"Rajesh Kumar Singh": None, "Arman Sargsyan": None}  # not Rajnath Singh, Vigen Sargsyan
+    assert ev.setting == "Armenia–India Working Group" and ev.location.name == "New Delhi"
+
+
+EN_FORUM_SIDELINES = """Armenian and Indian defence ministers meet
+
+NEW DELHI, Aug 20. Armenia's Minister of Defence Suren Papikyan met Indian Defence Minister Rajnath Singh on the sidelines of the International Defence Dialogue in New Delhi on Wednesday."""
+
+
+def test_a_named_forum_on_whose_sidelines_they_met_is_the_setting():
+    ev = one(extract_events(doc(EN_FORUM_SIDELINES, "en", dt.date(2025, 8, 20))))
+    assert ev.setting == "International Defence Dialogue"
+    assert sorted(p.entity_id for p in ev.participants) == ["p:papikyan-suren", "p:singh-rajnath"]

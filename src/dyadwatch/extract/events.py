@@ -676,8 +676,13 @@ class DocumentExtractor:
                         return inst.setting or inst.name
         body_words = L.BODY_WORDS_RU if self.lang == "ru" else L.BODY_WORDS_EN
         for info in f.sentences:
-            hit = [w for w in body_words if w in info.keys and
-                   (self.lang == "ru" or any(t.text[:1].isupper() and w in t.keys for t in info.sent.tokens))]
+            hit = [w for w in body_words if w in info.keys]
+            if hit and self.lang == "en":
+                kind, name = self._named_body_en(info, f, hit)
+                if kind == "setting":
+                    return name
+                if kind != "own":
+                    hit = []
             if hit and len(f.sides) == 2:
                 body = body_words[hit[0]]
                 names = "–".join(kb.country_name(c) for c in sorted(f.sides, key=lambda c: kb.country_name(c)))
@@ -691,6 +696,28 @@ class DocumentExtractor:
                     return f"{names} {body} on Military Cooperation"
                 return f"{names} {body}"
         return None
+
+    def _named_body_en(self, info: SentInfo, f: Frame, words: list[str]) -> tuple[str, str | None]:
+        """A capitalised body name in an English sentence: ("own", None) for the sides' own
+        body ('the India-Armenia Joint Working Group'), ("setting", name) for a named forum on
+        whose sidelines they met ('the International Defence Dialogue'), ("none", None) else."""
+        toks = info.sent.tokens
+        for i, t in enumerate(toks):
+            if not (t.text[:1].isupper() and t.keys & set(words)):
+                continue
+            a = i
+            while a > 0 and (toks[a - 1].text[:1].isupper() or toks[a - 1].text in {"-", "–", "of", "on"}):
+                a -= 1
+            while a < i and toks[a].text in {"-", "–", "of", "on", "The"}:
+                a += 1
+            own = {c.code for c in info.m.countries if a <= c.start < i}
+            if len(f.sides) == 2 and own and own <= set(f.sides):
+                return "own", None
+            before = {k for tk in toks[max(0, a - 4):a] for k in tk.keys}
+            if a < i and before & {"sidelines", "margins", "margin"}:
+                return "setting", info.sent.text[toks[a].start - info.sent.start:t.stop - info.sent.start]
+            return "none", None
+        return "none", None
 
     def _documents(self, f: Frame) -> list[SignedDocument]:
         ru = self.lang == "ru"

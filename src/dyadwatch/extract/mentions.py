@@ -271,8 +271,29 @@ def _person_candidates(tokens: list[Token], a: int, b: int, lang: str, m: Matche
             if lang == "en" and k in _EN_SHORT_STOP:
                 continue  # 'He' said..., not He Weidong
             if k in m.person_short[lang]:
-                ids |= m.person_short[lang][k]
+                # English given names come before the surname; after it, a title-case headline
+                # goes on ('Austin Holds Talks With...')
+                others = tokens[a:i] if lang == "en" else [t for j, t in enumerate(tokens[a:b], a) if j != i]
+                ids |= {pid for pid in m.person_short[lang][k]
+                        if _other_names_agree(others, m.kb.people.get(pid), lang)}
     return ids
+
+
+def _other_names_agree(others: list[Token], person: Person | None, lang: str) -> bool:
+    """A surname match holds unless the text gives other names and none of them is one of the
+    person's ('Defence Secretary Rajesh Kumar Singh' is not Rajnath Singh). One agreeing name
+    is enough: Russian texts add patronymics the KB does not list. Names are compared on their
+    first four letters, so inflected forms and spelling variants (Sergei, Sergey) still agree."""
+    if person is None:
+        return False
+    words = [t.text for t in others if len(t.text.rstrip(".")) >= 2 and t.text[:1].isupper()]
+    if not words:
+        return True
+    names = [person.name, *person.aliases_en] if lang == "en" else [person.name_ru or "", *person.aliases_ru]
+    known = {fold_latin(w)[:4] for n in names for w in n.replace("-", " ").split()}
+    if not known - {""}:
+        return True  # the KB has no names in this script to compare with
+    return any(fold_latin(w)[:4] in known for w in words)
 
 
 # English words that are also short forms of names in the KB ('He' Weidong, 'Long', 'King')

@@ -206,3 +206,15 @@ def test_a_named_forum_on_whose_sidelines_they_met_is_the_setting():
     ev = one(extract_events(doc(EN_FORUM_SIDELINES, "en", dt.date(2025, 8, 20))))
     assert ev.setting == "International Defence Dialogue"
     assert sorted(p.entity_id for p in ev.participants) == ["p:papikyan-suren", "p:singh-rajnath"]
+
+
+EN_UNKNOWN_CDF = """Kenyan and Ethiopian defence chiefs hold talks
+
+NAIROBI, Oct 28. Kenya's Chief of Defence Forces General Charles Kahariri hosted his Ethiopian counterpart, Field Marshal Birhanu Jula, in Nairobi on Tuesday for talks on border security."""
+
+
+def test_an_official_the_kb_lacks_is_read_from_his_title_in_english():
+    ev = one(extract_events(doc(EN_UNKNOWN_CDF, "en", dt.date(2025, 10, 29))))
+    ken = next(p for p in ev.participants if p.country == "KEN")
+    assert (ken.name, ken.role, ken.rank, ken.entity_id) == ("Charles Kahariri", "Chief of Defence Forces", "General", None)
+    assert ev.countries == ["ETH", "KEN"] and ev.date == "2025-10-28" and ev.location.name == "Nairobi"

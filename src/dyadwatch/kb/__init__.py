@@ -112,6 +112,7 @@ DEFENCE_ROLES = {
     "Vice Chairman of the Central Military Commission", "Chairman of the State Authority for Military Industry",
     "Secretary of the Security Council", "National Security Advisor", "Minister of State for Defence Affairs",
     "Chief of Defence Forces", "Director of the CMC Equipment Development Department",
+    "Chief of Naval Staff", "Chief of Air Staff", "Secretary of State for Defence",
 }
 ROLE_PRIORITY = {r: i for i, r in enumerate([
     "Minister of Defence", "Minister of National Defence", "Secretary of Defense", "Minister of Defense",

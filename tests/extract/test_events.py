@@ -218,3 +218,22 @@ def test_an_official_the_kb_lacks_is_read_from_his_title_in_english():
     ken = next(p for p in ev.participants if p.country == "KEN")
     assert (ken.name, ken.role, ken.rank, ken.entity_id) == ("Charles Kahariri", "Chief of Defence Forces", "General", None)
     assert ev.countries == ["ETH", "KEN"] and ev.date == "2025-10-28" and ev.location.name == "Nairobi"
+
+
+RU_OTHER_SPELLING = """Министры обороны Белоруссии и Вьетнама обсудили подготовку кадров
+
+МИНСК, 23 сентября. Министр обороны Белоруссии генерал-лейтенант Виктор Хренин в четверг провел переговоры с министром обороны Вьетнама генералом Фан Ван Зянгом."""
+
+
+def test_a_name_the_kb_spells_otherwise_resolves_to_the_office_holder_of_the_day():
+    # the KB spells him 'Фан Ван Жанг'; 'Ван' alone is also Wang Yi's and a Turkish town's name
+    ev = one(extract_events(doc(RU_OTHER_SPELLING, "ru", dt.date(2021, 9, 23))))
+    assert ev.countries == ["BLR", "VNM"]
+    assert sorted(p.entity_id for p in ev.participants) == ["p:khrenin-viktor", "p:phan-van-giang"]
+
+
+def test_the_same_spelling_outside_the_holders_tenure_stays_unknown():
+    ev = one(extract_events(doc(RU_OTHER_SPELLING.replace("23 сентября", "22 сентября"), "ru",
+                                dt.date(2016, 9, 22))))  # a Thursday, before his tenure
+    vnm = next(p for p in ev.participants if p.country == "VNM")
+    assert vnm.entity_id is None and vnm.name == "Fan Van Zyang"

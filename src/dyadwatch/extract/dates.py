@@ -92,12 +92,13 @@ class PDate:
 class DateExpr:
     start: int  # character offsets in the document text
     end: int
-    kind: str  # abs | weekday | today | yesterday | tomorrow | same_day | rel_year
+    kind: str  # abs | weekday | today | yesterday | tomorrow | same_day | rel_year | rel_month
     year: int | None = None
     month: int | None = None
     day: int | None = None
     weekday: int | None = None
     year_delta: int | None = None  # 'last year' -> -1
+    month_delta: int | None = None  # 'last month' -> -1
     relative_month: bool = False
 
 
@@ -108,7 +109,8 @@ _RU_PATTERNS = [
     ("in_month", re.compile(r"\bв\s+" + _RU_MONTH_RE + r"(?:\s+(\d{4})\s*(?:года|г\.)|\s+(прошлого|этого|текущего|"
                             r"следующего)\s+года)?", re.I)),
     ("in_year", re.compile(r"\bв\s+(\d{4})\s+году", re.I)),
-    ("rel_year", re.compile(r"\bв\s+(прошлом|этом|текущем|следующем)\s+году", re.I)),
+    ("rel_year", re.compile(r"\bв\s+(прошлом|минувшем|этом|текущем|следующем)\s+году", re.I)),
+    ("rel_month", re.compile(r"\bв\s+(прошлом|минувшем|этом|текущем|следующем)\s+месяце", re.I)),
     ("weekday", re.compile(r"\bв?о?\s*(понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b", re.I)),
     ("today", re.compile(r"\b(сегодня|сегодняшн\w*)\b", re.I)),
     ("yesterday", re.compile(r"\b(вчера|накануне)\b", re.I)),
@@ -122,6 +124,7 @@ _EN_PATTERNS = [
                             r"(?:\s+(\d{4})\b|\s+(last|this|next)\s+year)?(?!\s+\d{1,2}\b)")),
     ("in_year", re.compile(r"\b[Ii]n\s+(\d{4})\b")),
     ("rel_year", re.compile(r"\b(last|this|next)\s+year\b", re.I)),
+    ("rel_month", re.compile(r"\b(last|this|next)\s+month\b|\b(earlier|later)\s+this\s+month\b", re.I)),
     ("weekday", re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon\.|Tue\.|Wed\.|"
                            r"Thu\.|Fri\.|Sat\.|Sun\.)")),
     ("today", re.compile(r"\b(today|today's|tonight|earlier in the day|this morning)\b", re.I)),
@@ -129,8 +132,8 @@ _EN_PATTERNS = [
     ("tomorrow", re.compile(r"\b(tomorrow)\b", re.I)),
     ("same_day", re.compile(r"\b(?:the\s+same\s+day|later\s+that\s+day)\b", re.I)),
 ]
-_REL_YEAR = {"прошлом": -1, "прошлого": -1, "этом": 0, "этого": 0, "текущем": 0, "текущего": 0,
-             "следующем": 1, "следующего": 1, "last": -1, "this": 0, "next": 1}
+_REL_YEAR = {"прошлом": -1, "прошлого": -1, "минувшем": -1, "этом": 0, "этого": 0, "текущем": 0, "текущего": 0,
+             "следующем": 1, "следующего": 1, "last": -1, "this": 0, "next": 1, "earlier": 0, "later": 0}
 # expressions after these words are not when the event happened ('since June', 'на 2020 год')
 _BLOCK_BEFORE = re.compile(r"(?:\b(?:since|until|till|by|before|for|from|through)|(?<![\w])(?:с|до|на|к|по|от))\s*$",
                            re.I)
@@ -184,6 +187,8 @@ def _parse(kind: str, m: re.Match, lang: str, a: int, b: int) -> DateExpr | None
             return DateExpr(a, b, "abs", int(g[0]))
         if kind == "rel_year":
             return DateExpr(a, b, "rel_year", year_delta=_REL_YEAR[g[0].lower()])
+        if kind == "rel_month":
+            return DateExpr(a, b, "rel_month", month_delta=_REL_YEAR[(g[0] or g[1]).lower()])
         if kind == "weekday":
             w = g[0].lower()
             wd = RU_WEEKDAYS.get(w) if lang == "ru" else EN_WEEKDAYS.get(w[:3])
@@ -276,6 +281,11 @@ def resolve(expr: DateExpr, anchor: PDate | None, planned: bool = False, same_da
         if ay is None:
             return None
         return PDate(ay + (expr.year_delta or 0), expr.month, None)
+    if expr.kind == "rel_month":
+        if ay is None or not anchor.month:
+            return None
+        months = ay * 12 + anchor.month - 1 + (expr.month_delta or 0)
+        return PDate(months // 12, months % 12 + 1, None)
     if expr.kind == "same_day":
         return same_day
     if anchor is None or not anchor.month or not anchor.day:

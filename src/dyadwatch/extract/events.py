@@ -109,7 +109,9 @@ class DocumentExtractor:
             strong = False  # 'called for', 'phone' in passing
         counterpart = any(r.role in ("counterpart", "side", "delegation") or r.country for r in m.roles) or \
             bool(m.persons)
-        info.trigger = strong or bool(weak and counterpart)
+        info.mode = self._mode(s, keys)
+        # 'обсудил по телефону': a weak meeting word with a call's format is a call
+        info.trigger = strong or bool(weak and (counterpart or info.mode in ("phone", "video")))
         info.strong_trigger = strong
         info.ref_cue = bool(keys & (L.REF_EVENT_VERBS_RU if ru else L.REF_EVENT_VERBS_EN)) or \
             bool(keys & (L.REF_MODIFIERS_RU if ru else L.REF_MODIFIERS_EN))
@@ -120,7 +122,6 @@ class DocumentExtractor:
         info.negated = self._negated(s)
         info.past_report = ru and bool(keys & L.PAST_REPORT_RU) and not info.dates
         info.anaphora = self._anaphora(s, keys)
-        info.mode = self._mode(s, keys)
         day = self.ref_day
         info.people = [(p, resolve_person(p, day, self.kb)) for p in m.persons]
         info.sides, info.weak_sides = self._sides(info)
@@ -192,7 +193,8 @@ class DocumentExtractor:
             low = {t.text.lower() for t in s.tokens}
             return bool(low & {"нашей", "нашего", "нашу", "наши", "стороны", "сторон", "министры", "министров",
                                 "министрам", "министрами", "они", "их", "оба", "обоих", "двух", "главы", "глав",
-                                "генералы", "генералов", "руководители", "руководителей"}
+                                "генералы", "генералов", "руководители", "руководителей",
+                                "ним", "ней", "нему", "него"}  # 'обсудил с ним': the counterpart
                         or keys & {"комиссия", "комитет", "коллегия"})
         return bool(keys & {"their", "the two", "both", "they", "we", "our"}) or self._has_phrase(
             s, {("the", "two"), ("each", "other")})

@@ -210,7 +210,7 @@ REF_EVENT_VERBS_RU = {"встретиться", "встречаться", "со�
                       "побеседовать", "созвониться", "прибыть", "посетить", "возобновиться"}
 REF_EVENT_VERBS_EN = {"met", "meet", "spoke", "talked", "held", "took", "sat", "hosted", "received", "visited",
                       "visit", "hold", "called", "speak"}
-REF_MODIFIERS_RU = {"последний", "предыдущий", "прошлый", "прошедший"}
+REF_MODIFIERS_RU = {"последний", "предыдущий", "прошлый", "прошедший", "минувший", "ранее"}
 REF_MODIFIERS_EN = {"last", "previous", "earlier", "next", "upcoming", "had"}  # past perfect: an earlier one
 
 # Visits make the host country a side.

@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..kb import KB, Person, Place, fold_latin, load_kb, places
+from ..kb import CYRILLIC, KB, Person, Place, fold_latin, load_kb, places
 from ..nlp import Sentence, Token
 from . import lexicon as L
 
@@ -286,14 +286,26 @@ def _other_names_agree(others: list[Token], person: Person | None, lang: str) ->
     first four letters, so inflected forms and spelling variants (Sergei, Sergey) still agree."""
     if person is None:
         return False
-    words = [t.text for t in others if len(t.text.rstrip(".")) >= 2 and t.text[:1].isupper()]
+    words = [w for t in others if len(t.text.rstrip(".")) >= 2 and t.text[:1].isupper()
+             for w in (t.text, *sorted(t.keys))]  # the lemma too: 'Бахадыром' -> 'бахадыр'
     if not words:
         return True
     names = [person.name, *person.aliases_en] if lang == "en" else [person.name_ru or "", *person.aliases_ru]
-    known = {fold_latin(w)[:4] for n in names for w in n.replace("-", " ").split()}
-    if not known - {""}:
+    known = {fold_latin(w) for n in names for w in n.replace("-", " ").split()} - {""}
+    if not known:
         return True  # the KB has no names in this script to compare with
-    return any(fold_latin(w)[:4] in known for w in words)
+    return any(_same_name(fold_latin(w).rstrip("."), k) for w in words for k in known)
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Two spellings of one given name: the same first four letters (inflection: 'Сергею'),
+    or close enough for a transliteration variant ('Бахадыр' / 'Баходир'), but not 'Rajesh' /
+    'Rajnath'."""
+    from difflib import SequenceMatcher
+
+    if a[:4] == b[:4]:
+        return True
+    return a[:1] == b[:1] and SequenceMatcher(None, a, b).ratio() >= 0.7
 
 
 # English words that are also short forms of names in the KB ('He' Weidong, 'Long', 'King')
@@ -311,9 +323,12 @@ def _nominative_ru(tokens: list[Token], a: int, b: int, normal: str) -> str:
     words = normal.split()
     if len(words) != b - a:
         words = [t.text for t in tokens[a:b]]
+    # one name is one noun phrase in one case: when the tagger reads any word of it as oblique,
+    # a word it calls nominative ('с ... Фан Ван Зянгом') is a tagging slip
+    oblique = any(t.case not in (None, "Nom") for t in tokens[a:b])
     out = []
     for tok, w in zip(tokens[a:b], words):
-        if tok.case == "Nom" or tok.case is None:
+        if (tok.case == "Nom" or tok.case is None) and not oblique:
             out.append(tok.text)
             continue
         if w.lower() != tok.text.lower():
@@ -463,8 +478,11 @@ def sentence_mentions(sent: Sentence, lang: str) -> SentMentions:
     sm.places = find_places(tokens, lang, m)
     # a country's name is not a town of that name elsewhere ('Армения', a city in Colombia)
     # a name that is a place, not a person ('in New Delhi'), unless the KB knows the person
-    place_tok = {i for pl in sm.places if pl.locative or lang == "ru" for i in range(pl.start, pl.stop)}
-    sm.persons = [p for p in sm.persons if p.candidates or not (set(range(p.start, p.stop)) & place_tok)]
+    # (natasha's PER span holding a town's name, 'Фан Ван Зянг' and Van in Turkey, stays a person)
+    sm.persons = [p for p in sm.persons if p.candidates or not any(
+        pl.start < p.stop and p.start < pl.stop and (pl.locative or (lang == "ru" and pl.start <= p.start and
+                                                                    pl.stop >= p.stop))
+        for pl in sm.places)]
     taken = {i for p in sm.persons for i in range(p.start, p.stop)}
     taken |= {i for c in sm.countries for i in range(c.start, c.stop)}
     sm.places = [pl for pl in sm.places if pl.start not in taken]
@@ -544,7 +562,7 @@ def _attach(sm: SentMentions, tokens: list[Token]) -> None:
 def resolve_person(p: PersonM, day: dt.date | None, kb: KB) -> Person | None:
     """Pick the KB person among the candidates: in office on the day, of the role's country."""
     if not p.candidates:
-        return None
+        return _office_holder_by_spelling(p, day, kb)
     cands = [kb.people[i] for i in sorted(p.candidates) if i in kb.people]
     if p.role_country:
         same = [c for c in cands if c.country == p.role_country]
@@ -559,3 +577,38 @@ def resolve_person(p: PersonM, day: dt.date | None, kb: KB) -> Person | None:
     if len(cands) > 1:
         cands.sort(key=lambda c: (not c.is_defence_official(), c.id))
     return cands[0] if cands else None
+
+
+def _role_family(role: str | None) -> str | None:
+    """'Minister of National Defence' and 'Minister of Defence' are one office in two styles."""
+    if not role:
+        return None
+    if "Deputy" in role or "Vice" in role:
+        return role
+    if "Minister" in role and "Defen" in role or role == "Secretary of Defense":
+        return "defence minister"
+    if "General Staff" in role or "Defence Staff" in role or "Defence Forces" in role:
+        return "chief of staff"
+    return role
+
+
+def _office_holder_by_spelling(p: PersonM, day: dt.date | None, kb: KB) -> Person | None:
+    """A name the KB does not spell this way ('Фан Ван Зянг' for Phan Van Giang, 'Бахадыр' for
+    Bakhodir): the one person who held the office the text gives, for that country, on that day,
+    when the names are close."""
+    from difflib import SequenceMatcher
+
+    family = _role_family(p.role)
+    if day is None or not p.role_country or family is None or p.role in L.GENERIC_ROLES:
+        return None
+    from ..nlp.translit import romanize_name
+
+    name = fold_latin(romanize_name(p.native, p.role_country) if CYRILLIC.search(p.native) else p.native)
+    best, best_score = None, 0.0
+    for person in kb.people_of(p.role_country):
+        if not any(o.covers(day) and _role_family(o.role) == family for o in person.offices):
+            continue
+        score = max(SequenceMatcher(None, name, fold_latin(n)).ratio() for n in (person.name, *person.aliases_en))
+        if score > best_score:
+            best, best_score = person, score
+    return best if best_score >= 0.7 else None

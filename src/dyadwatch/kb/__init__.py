@@ -190,6 +190,16 @@ class KB:
         self._load_institutions()
 
     # ---- countries ----
+    def people_of(self, country: str) -> list[Person]:
+        """The KB's people of one country (indexed on first use)."""
+        index = self.__dict__.get("_people_of")
+        if index is None:
+            index = {}
+            for pid in sorted(self.people):
+                index.setdefault(self.people[pid].country, []).append(self.people[pid])
+            self.__dict__["_people_of"] = index
+        return index.get(country, [])
+
     def _load_countries(self) -> None:
         import pycountry
 

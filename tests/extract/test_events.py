@@ -237,3 +237,30 @@ def test_the_same_spelling_outside_the_holders_tenure_stays_unknown():
                                 dt.date(2016, 9, 22))))  # a Thursday, before his tenure
     vnm = next(p for p in ev.participants if p.country == "VNM")
     assert vnm.entity_id is None and vnm.name == "Fan Van Zyang"
+
+
+RU_EARLIER_CALLS = """Белоусов провел переговоры с министром обороны Малайзии
+
+Министр обороны Российской Федерации Андрей Белоусов в пятницу в режиме видеоконференции провел переговоры с министром обороны Малайзии Мохамедом Халедом Нордином. В прошлом месяце министры обсуждали по телефону подготовку к выставке.
+Ранее, 12 декабря, Белоусов по телефону обсудил с ним ситуацию в регионе."""
+
+
+def test_earlier_calls_told_in_passing_are_referenced_events():
+    events = extract_events(doc(RU_EARLIER_CALLS, "ru", dt.date(2025, 2, 14)))
+    main = one(events)
+    assert (main.date, main.mode) == ("2025-02-14", "video")
+    earlier = sorted((e.date, e.mode) for e in events if e.referenced)
+    assert earlier == [("2024-12-12", "phone"), ("2025-01", "phone")]
+    assert all(e.countries == ["MYS", "RUS"] for e in events)
+
+
+EN_LAST_MONTH = """US and Philippine defence chiefs meet
+
+WASHINGTON, Sept. 12. Defense Secretary Lloyd Austin met Thursday with Philippine Defense Secretary Gilberto Teodoro at the Pentagon. Last month, the two men spoke by phone about the South China Sea."""
+
+
+def test_last_month_gives_a_month_precise_earlier_call():
+    events = extract_events(doc(EN_LAST_MONTH, "en", dt.date(2024, 9, 12)))
+    assert one(events).date == "2024-09-12"
+    ref = one(events, referenced=True)
+    assert (ref.date, ref.date_precision, ref.mode) == ("2024-08", "month", "phone")

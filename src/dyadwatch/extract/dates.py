@@ -227,7 +227,7 @@ def find_dateline(text: str, lang: str, max_paragraphs: int = 12) -> Dateline | 
         if n >= max_paragraphs * 2:
             break
         m = _DL_RU.match(para) if lang == "ru" else _DL_EN.match(para)
-        if m and (len(para) > m.end() + 20 or not para[m.end():].strip()):
+        if m and (len(para) > m.end() + 20 or not para[m.end():].strip()) and _dateline_place(m.group("place"), lang):
             if lang == "ru":
                 month, day = _ru_month(m.group(3)), int(m.group("d"))
             else:
@@ -240,6 +240,18 @@ def find_dateline(text: str, lang: str, max_paragraphs: int = 12) -> Dateline | 
             return Dateline(pos + m.start("place"), pos + m.end(), m.group("place"), None, None, None)
         pos += len(para) + 1
     return None
+
+
+def _dateline_place(place: str, lang: str) -> bool:
+    """A dateline opens with a place: in capitals ('МОСКВА') or a town the gazetteer knows
+    ('Москва'), not a sentence's first word ('Ранее, 12 декабря, ...')."""
+    if place.isupper():
+        return True
+    from ..kb import fold_latin, places
+
+    key = tuple(place.lower().replace("ё", "е").split()) if lang == "ru" else \
+        tuple(fold_latin(place).replace("-", " ").split())
+    return key in places().index(lang)
 
 
 def anchor_date(published: dt.date | None, dateline: Dateline | None) -> PDate | None:

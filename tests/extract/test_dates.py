@@ -77,3 +77,12 @@ def test_anchor_takes_the_publication_year():
     dl = find_dateline("x\n\nМосква, 6 декабря - Агентство. Министры обороны двух стран провели переговоры.", "ru")
     assert anchor_date(dt.date(2021, 12, 7), dl).iso() == "2021-12-06"
     assert anchor_date(None, dl).year is None
+
+
+def test_a_dateline_opens_with_a_place_or_an_agency_not_an_adverb():
+    from dyadwatch.extract.dates import find_dateline
+
+    assert find_dateline("Заголовок\nРИА Новости, 23 марта. Министр обороны провел встречу с коллегой.", "ru").day == 23
+    assert find_dateline("Title\nYonhap, October 3 -- The defence ministers of the two countries met.", "en").month == 10
+    assert find_dateline("Заголовок\nРанее, 12 декабря, министры обсудили по телефону ситуацию в регионе.", "ru") is None
+    assert find_dateline("Title\nEarlier, March 3, the two ministers spoke by phone about the region.", "en") is None

@@ -242,16 +242,22 @@ def find_dateline(text: str, lang: str, max_paragraphs: int = 12) -> Dateline | 
     return None
 
 
-def _dateline_place(place: str, lang: str) -> bool:
-    """A dateline opens with a place: in capitals ('МОСКВА') or a town the gazetteer knows
-    ('Москва'), not a sentence's first word ('Ранее, 12 декабря, ...')."""
-    if place.isupper():
-        return True
-    from ..kb import fold_latin, places
+_EN_NOT_PLACES = {"earlier", "later", "meanwhile", "previously", "also", "however", "then", "since", "last", "next",
+                  "on", "in", "at", "by", "from", "and", "but", "so", "as", "before", "after", "until", "today"}
 
-    key = tuple(place.lower().replace("ё", "е").split()) if lang == "ru" else \
-        tuple(fold_latin(place).replace("-", " ").split())
-    return key in places().index(lang)
+
+def _dateline_place(place: str, lang: str) -> bool:
+    """A dateline opens with a place or an agency ('МОСКВА', 'РИА Новости', 'Yonhap'), not with a
+    sentence's first word ('Ранее, 12 декабря, ...', 'Earlier, March 3, ...')."""
+    first = place.split()[0]
+    if lang == "en":
+        return first.lower() not in _EN_NOT_PLACES
+    if first.isupper():
+        return True
+    from ..nlp.ru_morph import morph_vocab
+
+    tag = morph_vocab().parse(first.lower())[0].tag
+    return not ({"ADVB", "CONJ", "PRCL", "PREP", "NPRO", "PRED", "COMP"} & set(str(tag).replace(",", " ").split()))
 
 
 def anchor_date(published: dt.date | None, dateline: Dateline | None) -> PDate | None:

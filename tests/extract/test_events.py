@@ -264,3 +264,15 @@ def test_last_month_gives_a_month_precise_earlier_call():
     assert one(events).date == "2024-09-12"
     ref = one(events, referenced=True)
     assert (ref.date, ref.date_precision, ref.mode) == ("2024-08", "month", "phone")
+
+
+EN_COMMISSION = """India and Russia hold commission meeting
+
+NEW DELHI, Dec. 10. Defence Minister Rajnath Singh and Russian Defence Minister Andrei Belousov co-chaired the meeting of the India-Russia Inter-Governmental Commission on Military Technical Cooperation in Moscow on Tuesday. Both sides signed the Protocol of the meeting."""
+
+
+def test_a_bilateral_commission_without_a_hyphen_is_still_military_technical():
+    ev = one(extract_events(doc(EN_COMMISSION, "en", dt.date(2024, 12, 10))))
+    assert ev.setting == "India–Russia Commission on Military-Technical Cooperation"
+    assert "military_technical_cooperation" in ev.topics and [d.type for d in ev.documents] == ["protocol"]
+    assert ev.location.name == "Moscow"

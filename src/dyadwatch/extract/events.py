@@ -22,6 +22,7 @@ MAX_SIDES = 4  # a gathering of more states is a multilateral plenary, not a dya
 
 
 
+_MILITARY_TECHNICAL = {("military", "technical")}
 _PHRASE_INDEX: dict[int, tuple[object, dict[str, list[tuple[str, ...]]]]] = {}
 
 
@@ -688,7 +689,8 @@ class DocumentExtractor:
             if hit and len(f.sides) == 2:
                 body = body_words[hit[0]]
                 names = "–".join(kb.country_name(c) for c in sorted(f.sides, key=lambda c: kb.country_name(c)))
-                if info.keys & {"военно-технический", "military-technical"}:
+                if info.keys & {"военно-технический", "military-technical"} or \
+                        self._has_phrase(info.sent, _MILITARY_TECHNICAL):
                     return f"{names} {body} on Military-Technical Cooperation"
                 if info.keys & {"вооружение", "armaments"}:
                     return f"{names} {body} on Cooperation in Armaments and Military Equipment"

@@ -27,9 +27,13 @@ def _open(cmd: str, db: str | None):
 
 
 def _console():
+    import shutil
+
     from rich.console import Console
 
-    return Console(soft_wrap=False)
+    # piped or captured output (make run in a log, CI) gets a readable width, not 80 columns
+    width = None if sys.stdout.isatty() else max(shutil.get_terminal_size((160, 24)).columns, 160)
+    return Console(soft_wrap=False, width=width)
 
 
 def _participants_cell(rec: dict) -> str:

@@ -276,3 +276,14 @@ def test_a_bilateral_commission_without_a_hyphen_is_still_military_technical():
     assert ev.setting == "India–Russia Commission on Military-Technical Cooperation"
     assert "military_technical_cooperation" in ev.topics and [d.type for d in ev.documents] == ["protocol"]
     assert ev.location.name == "Moscow"
+
+
+EN_HYPHENATED = """South Korean and Japanese defence ministers meet
+
+SINGAPORE, June 2. Defense Minister Song Young-moo of South Korea held talks with Japanese Defense Minister Itsunori Onodera on the sidelines of the Shangri-La Dialogue on Saturday."""
+
+
+def test_a_hyphenated_korean_name_is_the_kb_person():
+    ev = one(extract_events(doc(EN_HYPHENATED, "en", dt.date(2018, 6, 2))))
+    assert sorted(p.entity_id for p in ev.participants) == ["p:onodera-itsunori", "p:song-young-moo"]
+    assert ev.countries == ["JPN", "KOR"] and ev.setting == "Shangri-La Dialogue" and ev.date == "2018-06-02"

@@ -47,3 +47,10 @@ def test_a_rebuilt_cache_replaces_the_stale_one(tmp_path):
     subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     kb_files = sorted(p.name for p in tmp_path.glob("kb-*.pickle"))
     assert len(kb_files) == 1 and not stale.exists() and other.exists()
+
+
+def test_hyphenated_given_names_match_as_written_and_split():
+    from dyadwatch.kb import load_kb
+
+    kb = load_kb()
+    assert kb.person_en[("song", "young-moo")] == kb.person_en[("song", "young", "moo")] == {"p:song-young-moo"}

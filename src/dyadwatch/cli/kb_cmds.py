@@ -58,8 +58,15 @@ def register(app: typer.Typer) -> None:
             if hit:
                 ids |= hit[1]
         else:
-            key = tuple(fold_latin(name).split())
-            ids |= kb.person_en.get(key, set())
+            from ..nlp import get_analyzer
+
+            # the English analyzer's tokens, as in an article ('Song Young-moo')
+            toks = [t for s in get_analyzer("en").analyze(name).sentences for t in s.tokens]
+            for i in range(len(toks)):
+                hit = m.person["en"].match_at(toks, i)
+                if hit:
+                    ids |= hit[1]
+            ids |= kb.person_en.get(tuple(fold_latin(name).split()), set())
             ids |= kb.person_short_en.get(fold_latin(name), set())
         day = dt.date.fromisoformat(on) if on else None
         con = Console()

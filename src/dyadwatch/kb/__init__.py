@@ -246,9 +246,10 @@ class KB:
                     continue
                 self.people[p.id] = p
                 for form in [p.name, *p.aliases_en]:
-                    key = tuple(fold_latin(form).replace("-", " ").split())
-                    if key:
-                        self.person_en.setdefault(key, set()).add(p.id)
+                    # 'Young-moo' is one token in an article, two words in 'Young moo'
+                    for key in {tuple(fold_latin(form).split()), tuple(fold_latin(form).replace("-", " ").split())}:
+                        if key:
+                            self.person_en.setdefault(key, set()).add(p.id)
                 for form in p.short_en:
                     self.person_short_en.setdefault(fold_latin(form), set()).add(p.id)
                 if not p.short_en and p.name:

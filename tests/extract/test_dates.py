@@ -86,3 +86,11 @@ def test_a_dateline_opens_with_a_place_or_an_agency_not_an_adverb():
     assert find_dateline("Title\nYonhap, October 3 -- The defence ministers of the two countries met.", "en").month == 10
     assert find_dateline("Заголовок\nРанее, 12 декабря, министры обсудили по телефону ситуацию в регионе.", "ru") is None
     assert find_dateline("Title\nEarlier, March 3, the two ministers spoke by phone about the region.", "en") is None
+
+
+def test_locative_month_names_keep_their_year():
+    from dyadwatch.extract.dates import find_date_exprs
+
+    text = "Визит состоялся в марте 2023 года, переговоры - в августе 2022 года."
+    got = [(e.year, e.month) for e in find_date_exprs(text, 0, len(text), "ru")]
+    assert got == [(2023, 3), (2022, 8)]

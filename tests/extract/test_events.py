@@ -287,3 +287,41 @@ def test_a_hyphenated_korean_name_is_the_kb_person():
     ev = one(extract_events(doc(EN_HYPHENATED, "en", dt.date(2018, 6, 2))))
     assert sorted(p.entity_id for p in ev.participants) == ["p:onodera-itsunori", "p:song-young-moo"]
     assert ev.countries == ["JPN", "KOR"] and ev.setting == "Shangri-La Dialogue" and ev.date == "2018-06-02"
+
+
+EN_DATELINE_COUNTRY = """US and Chinese defence chiefs meet in Cambodia
+
+SIEM REAP, CAMBODIA — U.S. Defense Secretary Lloyd Austin met China's Defense Minister Wei Fenghe on Tuesday on the sidelines of the ADMM-Plus, the first such meeting since the two countries' leaders met in Bali last week.
+Austin arrived in Cambodia after a stop in Indonesia, where he met Defense Minister Prabowo Subianto on Monday."""
+
+
+def test_a_country_in_the_dateline_is_not_a_side_and_a_since_clause_is_not_the_place():
+    events = extract_events(doc(EN_DATELINE_COUNTRY, "en", dt.date(2022, 11, 22)))
+    chn = next(e for e in events if e.countries == ["CHN", "USA"])
+    assert chn.date == "2022-11-22" and chn.location.name == "Siem Reap"
+    idn = next(e for e in events if e.countries == ["IDN", "USA"])
+    assert idn.date == "2022-11-21" and idn.location is None  # in Indonesia, not at the dateline
+
+
+EN_DECLINED = """China's defence minister declines to meet Austin
+
+VIENTIANE, Laos (AP) — Chinese Defense Minister Adm. Dong Jun declined to meet with U.S. Defense Secretary Lloyd Austin on the sidelines of a gathering of defense ministers in Laos this week, the Pentagon said Wednesday.
+Austin and Dong last met in person in Singapore in May on the sidelines of the Shangri-La Dialogue."""
+
+
+def test_a_refused_meeting_is_no_event_and_the_last_one_is_referenced():
+    events = extract_events(doc(EN_DECLINED, "en", dt.date(2024, 11, 20)))
+    ref = one(events, referenced=True)
+    assert (ref.date, ref.mode, ref.location.name) == ("2024-05", "in_person", "Singapore")
+    assert not [e for e in events if not e.referenced]
+
+
+RU_EARLIER_IN_TOWN = """Министры обороны России и Азербайджана провели переговоры
+
+МОСКВА, 14 мая. Министр обороны России Сергей Шойгу провел переговоры с министром обороны Азербайджана Закиром Гасановым. Предыдущая встреча министров обороны двух стран состоялась в марте 2019 года в Кубинке."""
+
+
+def test_an_earlier_meeting_in_a_named_town_keeps_its_year_place_and_format():
+    events = extract_events(doc(RU_EARLIER_IN_TOWN, "ru", dt.date(2020, 5, 14)))
+    ref = one(events, referenced=True)
+    assert (ref.date, ref.mode, ref.location.name) == ("2019-03", "in_person", "Kubinka")

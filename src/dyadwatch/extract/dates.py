@@ -217,7 +217,9 @@ _DL_RU = re.compile(r"^\s*" + _DL_PLACE + r"(?:,\s*[A-ZА-ЯЁ][\w\-]+)?[,.]\s+(
 _DL_EN = re.compile(r"^\s*" + _DL_PLACE + r"(?:,\s*[A-Z][\w\-]+)?,\s+(?:(?P<m>" + _EN_MONTH_RE[1:-1] +
                     r")\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m2>" +
                     _EN_MONTH_RE[1:-1] + r"))(?:,?\s+(?P<y>\d{4}))?[\s.,:;]*(?:\([^)\n]{1,30}\)\s*[-–—]+|[-–—]+)?")
-_DL_CAPS = re.compile(r"^\s*(?P<place>[A-ZА-ЯЁ][A-ZА-ЯЁ\-]{2,}(?:\s+[A-ZА-ЯЁ\-]{2,})?)\s*[:,]\s")
+_DL_CAPS = re.compile(r"^\s*(?P<place>[A-ZА-ЯЁ][A-ZА-ЯЁ\-]{2,}(?:\s+[A-ZА-ЯЁ\-]{2,})?)"
+                      r"(?:\s*,\s*[A-ZА-ЯЁ][A-ZА-ЯЁ\-]{2,}(?:\s+[A-ZА-ЯЁ\-]{2,})?\s*(?=[-–—]))?"  # ', CAMBODIA —'
+                      r"\s*(?:[:,]|[-–—]+)\s")
 
 
 def find_dateline(text: str, lang: str, max_paragraphs: int = 12) -> Dateline | None:

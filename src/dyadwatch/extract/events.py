@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Literal
 
 from ..kb import CYRILLIC, KB, Person, fold_latin, load_kb, places
 from ..model import Document, Event, Evidence, Location, Participant, SignedDocument, Source
@@ -23,6 +24,7 @@ MAX_SIDES = 4  # a gathering of more states is a multilateral plenary, not a dya
 
 
 _MILITARY_TECHNICAL = {("military", "technical")}
+_IN_PERSON_EN = {("in", "person"), ("face", "to", "face")}
 _PHRASE_INDEX: dict[int, tuple[object, dict[str, list[tuple[str, ...]]]]] = {}
 
 
@@ -97,6 +99,9 @@ class DocumentExtractor:
     def _sentence_info(self, i: int, s: Sentence) -> SentInfo:
         ru = self.lang == "ru"
         m = sentence_mentions(s, self.lang)
+        dl = self.dateline
+        if dl and s.start < dl.end:  # 'SIEM REAP, CAMBODIA —' names where it was written, not a side
+            m.countries = [c for c in m.countries if not dl.start <= s.tokens[c.start].start < dl.end]
         keys: set[str] = set()
         for t in s.tokens:
             keys |= t.keys
@@ -206,11 +211,15 @@ class DocumentExtractor:
                 return "video"
             if keys & L.PHONE_RU:
                 return "phone"
+            if keys & {"очный", "очно"}:
+                return "in_person"
             return None
         if keys & L.VIDEO_EN or self._has_phrase(s, L.VIDEO_PHRASES_EN):
             return "video"
         if keys & L.PHONE_EN or self._has_phrase(s, L.PHONE_PHRASES_EN):
             return "phone"
+        if keys & {"face-to-face", "in-person"} or self._has_phrase(s, _IN_PERSON_EN):
+            return "in_person"
         return None
 
     def _sides(self, info: SentInfo) -> tuple[list[str], list[str]]:
@@ -430,7 +439,7 @@ class DocumentExtractor:
         for f in frames:
             f.referenced = f.planned or (main_key is not None and f.date.midpoint() < main_key
                                          and not self._same_day_as_main(f, reported, main_key)
-                                         and self._told_as_past(f, main_key))
+                                         and self._told_as_past(f, main_key)) or self._last_time(f)
             parts = participants[id(f)]
             if not self._is_defence(f, parts):
                 continue
@@ -451,6 +460,22 @@ class DocumentExtractor:
         except ValueError:
             return True
         return gap > 7
+
+    def _last_time(self, f: Frame) -> bool:
+        """'They last met in May', 'предыдущая встреча состоялась в январе': an earlier meeting
+        even when the report's own meeting did not happen ('declined to meet')."""
+        if self.anchor is None or self.anchor.year is None or f.date is None:
+            return False
+        mods = L.REF_MODIFIERS_RU if self.lang == "ru" else L.REF_MODIFIERS_EN - {"next", "upcoming"}
+        if not any(i.keys & mods for i in f.sentences):
+            return False
+        anchor = self.anchor.midpoint()
+        if f.date.precision != "day":
+            return f.date.midpoint()[:2] < anchor[:2]
+        try:
+            return (dt.date(*anchor) - dt.date(*f.date.midpoint())).days > 7
+        except ValueError:
+            return False
 
     @staticmethod
     def _same_day_as_main(f: Frame, reported: list[Frame], main_key) -> bool:
@@ -629,6 +654,9 @@ class DocumentExtractor:
             return None
         core = self._core(f)
         for info in core + [i for i in f.sentences if i not in core]:
+            where = self._where_clause(info)
+            if where is not None:  # '... from Tokyo, where he met ...': there, not at the dateline
+                return where or None
             loc = self._place_in(info, locative_only=True)
             if loc:
                 return loc
@@ -636,6 +664,28 @@ class DocumentExtractor:
             pl = self._dateline_place()
             if pl is not None:
                 return pl
+        return None
+
+    def _where_clause(self, info: SentInfo) -> Location | Literal[""] | None:
+        """A meeting told in a relative clause of a place: 'flew on from Tokyo, where he met
+        Iwaya', 'после остановки в Индонезии, где он встретился с...'. Returns that place, ""
+        when the antecedent is a country (somewhere there, not the dateline's town), None when
+        the sentence has no such clause."""
+        toks = info.sent.tokens
+        trig = L.TRIGGERS_RU | L.WEAK_TRIGGERS_RU if self.lang == "ru" else L.TRIGGERS_EN
+        for i in range(1, len(toks) - 1):
+            if toks[i].text != "," or not toks[i + 1].keys & {"where", "где"}:
+                continue
+            if not any(t.keys & trig for t in toks[i + 2:]):
+                continue
+            for pl in info.m.places:
+                if pl.stop == i:
+                    return Location(pl.place.name, pl.place.country)
+            for c in info.m.countries:
+                if c.stop == i:
+                    cap = self.kb.capital_of(c.code)  # a city-state: 'from Singapore, where'
+                    same = cap and c.stop - c.start == 1 and fold_latin(cap.name) == fold_latin(toks[c.start].text)
+                    return Location(cap.name, cap.country) if same else ""
         return None
 
     def _dateline_place(self) -> Location | None:
@@ -655,9 +705,18 @@ class DocumentExtractor:
         for pl in info.m.places:
             if dl and dl.start <= toks[pl.start].start < dl.end:
                 continue
+            if any(t.keys & {"since", "тех"} for t in toks[max(0, pl.start - 8):pl.start]):
+                continue  # 'since their leaders met in Bali', 'с тех пор как ... в Москве': another meeting
             if pl.locative or not locative_only:
                 best = (pl.start, Location(pl.place.name, pl.place.country))
                 break
+        # a city-state named as a country: 'met in Singapore'
+        for c in info.m.countries:
+            if c.stop - c.start == 1 and c.start > 0 and toks[c.start - 1].keys & {"in", "в", "во"} and \
+                    (best is None or c.start < best[0]):
+                cap = self.kb.capital_of(c.code)
+                if cap and fold_latin(cap.name) == fold_latin(toks[c.start].text):
+                    best = (c.start, Location(cap.name, cap.country))
         # 'the Tajik capital', 'в российской столице'
         for i, t in enumerate(toks):
             if t.keys & {"capital", "столица"}:
@@ -771,11 +830,14 @@ class DocumentExtractor:
         mode = next((i.mode for i in core if i.mode), None)
         if mode is None and not f.referenced:
             mode = "in_person"
+        location = self._location(f, mode)
+        if mode is None and location is not None:
+            mode = "in_person"  # an earlier meeting in a named town ('в январе 2023 года в Минске')
         evidence = [Evidence(i.sent.start, i.sent.stop, i.sent.text) for i in core]
         doc = self.doc
         ev = Event(
             kind="meeting", mode=mode, date=f.date.iso(), date_precision=f.date.precision,
-            countries=sorted(set(f.sides)), participants=parts, location=self._location(f, mode),
+            countries=sorted(set(f.sides)), participants=parts, location=location,
             setting=self._setting(f), topics=self._topics(f), documents=self._documents(f),
             referenced=f.referenced,
             sources=[Source(doc.doc_id, doc.url, doc.published.isoformat() if doc.published else None,

@@ -232,8 +232,9 @@ VIDEO_PHRASES_RU = {("по", "видеосвязь"), ("в", "режим", "ви
 PLANNED_EN = {"will", "would", "to", "expected", "planned", "plans", "scheduled", "upcoming", "next", "hoped", "hopes",
               "intends", "shall"}
 PLANNED_RU = {"планироваться", "ожидаться", "предстоять", "намерен", "запланировать", "собираться"}
-NEGATION_EN = {"not", "no", "never", "n't", "without"}
-NEGATION_RU = {"не", "нет", "ни"}
+NEGATION_EN = {"not", "no", "never", "n't", "without", "declined", "declines", "declining", "refused", "refuses",
+               "refusing", "rejected", "cancelled", "canceled", "snubbed"}
+NEGATION_RU = {"не", "нет", "ни", "отказаться", "отказываться", "отказ", "отменить", "отклонить"}
 PAST_REPORT_RU = {"ранее"}  # 'Ранее сообщалось': an older report, not this event
 
 # ---- signed documents ----

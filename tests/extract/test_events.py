@@ -325,3 +325,43 @@ def test_an_earlier_meeting_in_a_named_town_keeps_its_year_place_and_format():
     events = extract_events(doc(RU_EARLIER_IN_TOWN, "ru", dt.date(2020, 5, 14)))
     ref = one(events, referenced=True)
     assert (ref.date, ref.mode, ref.location.name) == ("2019-03", "in_person", "Kubinka")
+
+
+EN_GANTZ = """Israel and Morocco sign defence agreement
+
+RABAT, Nov 24. Defense Minister Benny Gantz on Wednesday signed a memorandum of understanding with Morocco on security cooperation, the first such agreement between Israel and an Arab state.
+Gantz signed the deal in Rabat with Abdellatif Loudiyi, the Moroccan minister delegate in charge of the national defense administration, during his visit."""
+
+
+def test_a_document_named_again_is_one_document_and_a_role_after_the_name_counts():
+    ev = one(extract_events(doc(EN_GANTZ, "en", dt.date(2021, 11, 24))))
+    assert [d.type for d in ev.documents] == ["memorandum"]
+    mar = next(p for p in ev.participants if p.country == "MAR")
+    assert (mar.name, mar.entity_id) == ("Abdellatif Loudiyi", None)
+
+
+EN_SCHEDULED = """Saudi deputy defence minister meets Austin
+
+WASHINGTON, July 6. Saudi Deputy Minister of Defense Prince Khalid bin Salman held talks on Tuesday with U.S. Defense Secretary Lloyd Austin at the Pentagon, the first such visit since President Joe Biden took office.
+During his visit, Prince Khalid is also scheduled to meet Secretary of State Antony Blinken."""
+
+
+def test_people_named_in_passing_or_for_a_later_meeting_are_not_participants():
+    ev = one(extract_events(doc(EN_SCHEDULED, "en", dt.date(2021, 7, 6))))
+    assert sorted((p.name, p.role) for p in ev.participants) == [
+        ("Khalid bin Salman", "Deputy Minister of Defence"), ("Lloyd Austin", "Secretary of Defense")]
+
+
+RU_TREATY_SIGNED_BEFORE = """Министры обороны России и КНДР провели переговоры
+
+ПХЕНЬЯН, 29 ноября. Министр обороны России Андрей Белоусов провел в пятницу переговоры с министром обороны КНДР Но Гван Чхолем. Белоусов отметил, что договор о стратегическом партнерстве, подписанный лидерами двух стран в июне, открыл новый этап в отношениях.
+В последний раз он встречался с северокорейским коллегой в Москве в сентябре прошлого года."""
+
+
+def test_a_treaty_signed_earlier_is_not_this_meetings_document_and_he_met_before():
+    events = extract_events(doc(RU_TREATY_SIGNED_BEFORE, "ru", dt.date(2024, 11, 29)))
+    main = one(events)
+    assert main.date == "2024-11-29" and main.documents == []
+    ref = one(events, referenced=True)
+    assert (ref.date, ref.location.name) == ("2023-09", "Moscow")
+    assert [p.name for p in ref.participants if p.country == "RUS"] == ["Andrei Belousov"]  # 'он': the subject

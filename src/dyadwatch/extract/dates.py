@@ -61,6 +61,15 @@ class PDate:
             d = PDate(day.year, day.month, day.day)
         return d
 
+    def representative_day(self) -> dt.date | None:
+        """A day inside the period ('2020-06' -> 15 June): whose tenure covers it."""
+        if not self.year:
+            return None
+        try:
+            return dt.date(self.year, self.month or 7, self.day or (15 if self.month else 1))
+        except ValueError:
+            return None
+
     def as_date(self) -> dt.date | None:
         if self.year and self.month and self.day:
             try:

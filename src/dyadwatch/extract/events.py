@@ -24,6 +24,9 @@ MAX_SIDES = 4  # a gathering of more states is a multilateral plenary, not a dya
 
 
 _MILITARY_TECHNICAL = {("military", "technical")}
+_NOT_PRESENT_CUES = {"поручение", "послание", "приветствие", "имя", "behalf", "instructions", "message", "since",
+                     "scheduled", "expected", "will", "invitation", "приглашение"}
+_BACK_REFERENCE = {"such", "this", "that", "these", "same", "этот", "данный", "такой", "указанный"}
 _IN_PERSON_EN = {("in", "person"), ("face", "to", "face")}
 _PHRASE_INDEX: dict[int, tuple[object, dict[str, list[tuple[str, ...]]]]] = {}
 
@@ -153,7 +156,9 @@ class DocumentExtractor:
         ru = self.lang == "ru"
         trig = L.TRIGGERS_RU | L.WEAK_TRIGGERS_RU if ru else L.TRIGGERS_EN
         toks = s.tokens
-        positions = [i for i, t in enumerate(toks) if t.keys & trig]
+        # 'during his visit', 'в ходе визита' set the scene; they are not the meeting told
+        positions = [i for i, t in enumerate(toks) if t.keys & trig and
+                     not any(w.keys & {"during", "ходе", "время"} for w in toks[max(0, i - 3):i])]
         if not positions:
             return False
         return all(self._future_at(toks, i) for i in positions)
@@ -171,7 +176,12 @@ class DocumentExtractor:
                     if "futr" in p.tag and p.normal_form in self._FUTURE_VERBS_RU:
                         return True
             return False
-        low = [t.keys for t in window]
+        # English: back to the start of the clause, at most 10 words ('will hold the second
+        # India-Japan 2+2 ministerial dialogue'), not across a comma ('who will ..., held talks')
+        start = i
+        while start > 0 and i - start < 10 and toks[start - 1].text not in {",", ";", ":", "—", "–"}:
+            start -= 1
+        low = [t.keys for t in toks[start:i + 1]]
         for k, keys in enumerate(low):
             if keys & {"will", "shall", "'ll", "would"}:
                 return True
@@ -200,7 +210,7 @@ class DocumentExtractor:
             return bool(low & {"нашей", "нашего", "нашу", "наши", "стороны", "сторон", "министры", "министров",
                                 "министрам", "министрами", "они", "их", "оба", "обоих", "двух", "главы", "глав",
                                 "генералы", "генералов", "руководители", "руководителей",
-                                "ним", "ней", "нему", "него"}  # 'обсудил с ним': the counterpart
+                                "ним", "ней", "нему", "него", "он", "она"}  # 'обсудил с ним', 'он встречался с
                         or keys & {"комиссия", "комитет", "коллегия"})
         return bool(keys & {"their", "the two", "both", "they", "we", "our"}) or self._has_phrase(
             s, {("the", "two"), ("each", "other")})
@@ -486,7 +496,7 @@ class DocumentExtractor:
         return [(p, person, info) for info in infos for p, person in info.people]
 
     def _participants(self, f: Frame) -> list[Participant]:
-        day = f.date.as_date() if f.date else self.ref_day
+        day = (f.date.as_date() or f.date.representative_day()) if f.date else self.ref_day
         f.text_roles = {}
         chosen: list[Participant] = []
         seen: set[str] = set()
@@ -525,7 +535,9 @@ class DocumentExtractor:
             seen.add(key)
             return part
 
-        for p, person, _ in self._people_of(f.sentences):
+        for p, person, info in self._people_of(f.sentences):
+            if self._mentioned_only(info, p) or (info.planned and not f.planned):
+                continue
             if person is not None and p.role not in L.HEAD_ROLES:
                 office = person.office_at(day)
                 if office and office.role in L.HEAD_ROLES and len(f.sentences) > 1 and \
@@ -542,6 +554,8 @@ class DocumentExtractor:
             if any(c.country == side for c in chosen):
                 continue
             for p, person, info in self._people_of(f.scope):
+                if (info.planned and not f.planned) or self._mentioned_only(info, p):
+                    continue  # 'is also scheduled to meet Antony Blinken': not at this meeting
                 if (person is not None and person.country == side and person.is_defence_official()) or \
                         (person is None and p.role_country == side and (p.role or p.rank)
                          and p.role not in L.HEAD_ROLES):
@@ -666,6 +680,13 @@ class DocumentExtractor:
                 return pl
         return None
 
+    @staticmethod
+    def _mentioned_only(info: SentInfo, p: PersonM) -> bool:
+        """Named but not at the table: 'по поручению президента Владимира Путина', 'on behalf of',
+        'since President Joe Biden took office', 'is also scheduled to meet Antony Blinken'."""
+        window = {k for t in info.sent.tokens[max(0, p.start - 5):p.start] for k in t.keys}
+        return bool(window & _NOT_PRESENT_CUES)
+
     def _where_clause(self, info: SentInfo) -> Location | Literal[""] | None:
         """A meeting told in a relative clause of a place: 'flew on from Tokyo, where he met
         Iwaya', 'после остановки в Индонезии, где он встретился с...'. Returns that place, ""
@@ -788,11 +809,15 @@ class DocumentExtractor:
         types = L.DOC_TYPES_RU if ru else L.DOC_TYPES_EN
         markers = L.DOC_OBJECT_MARKERS_RU if ru else L.DOC_OBJECT_MARKERS_EN
         found: list[str] = []
+        from_title: list[str] = []  # a headline's loose word ('landmark defense agreement') counts
+        # only when the body names no document
         infos = f.sentences + ([] if f.referenced else f.scope)
         for info in sorted(infos, key=lambda i: i.idx):
-            if not info.keys & sign or info.planned or info.negated:
+            if not info.keys & sign or info.planned or info.negated or self._signed_elsewhere(info, sign):
                 continue
             toks = info.sent.tokens
+            out = from_title if info.idx == 0 else found
+            earlier = list(found)  # named in the sentences before this one
             prev_doc = None  # index of the last document noun in this sentence
             for i, t in enumerate(toks):
                 typ = next((types[k] for k in t.keys if k in types), None)
@@ -805,9 +830,28 @@ class DocumentExtractor:
                     continue  # 'a protocol amending the 1997 agreement': one document, a protocol
                 if any(toks[j].keys & markers for j in range(max(0, i - 2), i)):
                     continue
-                if typ not in found:
-                    found.append(typ)
-        return [SignedDocument(t, None) for t in found]
+                before = {k for tk in toks[max(0, i - 2):i] for k in tk.keys}
+                if before & _BACK_REFERENCE or (earlier and "the" in before and t.text.lower() in {"deal", "pact"}):
+                    continue  # 'the first such agreement', 'signed the deal': the one already named
+                if typ not in out:
+                    out.append(typ)
+        return [SignedDocument(t, None) for t in (found or from_title)]
+
+    def _signed_elsewhere(self, info: SentInfo, sign: set[str]) -> bool:
+        """Every signing word of the sentence is a participle with its own date: 'договор,
+        подписанный лидерами двух стран в июне' was signed at another time."""
+        toks = info.sent.tokens
+        positions = [i for i, t in enumerate(toks) if t.keys & sign]
+        if not positions or not info.dates:
+            return False
+        for p in positions:
+            if not toks[p].keys & {"подписанный", "signed"} or toks[p].text.lower() in {"signed", "подписан"}:
+                return False
+            end = next((j for j in range(p + 1, len(toks)) if toks[j].text in {",", ";"}), len(toks))
+            stop = toks[end - 1].stop
+            if not any(toks[p].start <= d.start < stop for d in info.dates):
+                return False
+        return True
 
     def _topics(self, f: Frame) -> list[str]:
         from ..nlp.ru_morph import first_lemma

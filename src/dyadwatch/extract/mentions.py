@@ -546,8 +546,14 @@ def _attach(sm: SentMentions, tokens: list[Token]) -> None:
             # 'Mark Milley, Chairman of the US Joint Chiefs of Staff'
             k = p.stop
             if k < len(tokens) and tokens[k].text == ",":
+                # ', the Moroccan minister delegate ...': the article and a country word may come first
+                lead = k + 1
+                if lead < len(tokens) and tokens[lead].keys & {"the", "his", "her"}:
+                    lead += 1
+                if lead in country_tokens:
+                    lead = country_tokens[lead].stop
                 for r in sm.roles:
-                    if r.start == k + 1 or (r.start == k + 2 and tokens[k + 1].keys & {"the", "his"}):
+                    if r.start in (k + 1, lead):
                         role = r
                         break
         if role is not None:

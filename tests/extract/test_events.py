@@ -365,3 +365,37 @@ def test_a_treaty_signed_earlier_is_not_this_meetings_document_and_he_met_before
     ref = one(events, referenced=True)
     assert (ref.date, ref.location.name) == ("2023-09", "Moscow")
     assert [p.name for p in ref.participants if p.country == "RUS"] == ["Andrei Belousov"]  # 'он': the subject
+
+
+RU_CALL_ABOUT_MEMORANDUM = """Начальники генштабов России и Турции провели телефонный разговор
+
+Состоялся телефонный разговор начальника Генерального штаба Вооруженных Сил Российской Федерации генерала армии Валерия Герасимова с начальником Генерального штаба Вооруженных сил Турецкой Республики генералом Яшаром Гюлером.
+Стороны обсудили ход выполнения меморандума о взаимопонимании, подписанного 22 октября в Сочи президентами двух стран."""
+
+
+def test_a_date_in_a_participle_clause_dates_the_document_not_the_call():
+    ev = one(extract_events(doc(RU_CALL_ABOUT_MEMORANDUM, "ru", dt.date(2019, 10, 24))))
+    assert (ev.date, ev.mode, ev.documents) == ("2019-10-24", "phone", [])
+
+
+EN_RELATIVE_CLAUSE = """Chinese defence minister meets Pakistani general
+
+BEIJING, Sept. 17 (Xinhua) -- Chinese Defense Minister Wei Fenghe met with Pakistan's Chairman Joint Chiefs of Staff Committee General Zubair Mahmood Hayat here on Tuesday.
+Hayat, who is due to retire in November, was on a farewell visit to China."""
+
+
+def test_a_date_in_a_relative_clause_is_not_a_second_meeting():
+    ev = one(extract_events(doc(EN_RELATIVE_CLAUSE, "en", dt.date(2019, 9, 17))))
+    assert (ev.date, ev.location.name, ev.countries) == ("2019-09-17", "Beijing", ["CHN", "PAK"])
+
+
+RU_TWO_CALLS_SAME_DAY = """Шойгу и Либерман обсудили по телефону инцидент в Сирии
+
+МОСКВА, 18 сентября. Министр обороны России Сергей Шойгу провел во вторник телефонный разговор с министром обороны Израиля Авигдором Либерманом.
+Позднее во вторник президент России Владимир Путин провел телефонный разговор с премьер-министром Израиля Биньямином Нетаньяху."""
+
+
+def test_the_same_pair_on_the_same_day_with_other_principals_is_another_call():
+    events = extract_events(doc(RU_TWO_CALLS_SAME_DAY, "ru", dt.date(2018, 9, 18)))
+    people = sorted(sorted(p.name for p in e.participants) for e in events)
+    assert people == [["Avigdor Liberman", "Sergei Shoigu"], ["Benjamin Netanyahu", "Vladimir Putin"]]

@@ -24,10 +24,21 @@ MAX_SIDES = 4  # a gathering of more states is a multilateral plenary, not a dya
 
 
 _MILITARY_TECHNICAL = {("military", "technical")}
+# words that open a clause about something else ('who', 'который', 'подписанный')
+_SIDE_CLAUSE_OPENERS = {"who", "which", "whose", "который"}
 _NOT_PRESENT_CUES = {"поручение", "послание", "приветствие", "имя", "behalf", "instructions", "message", "since",
                      "scheduled", "expected", "will", "invitation", "приглашение"}
 _BACK_REFERENCE = {"such", "this", "that", "these", "same", "этот", "данный", "такой", "указанный"}
 _IN_PERSON_EN = {("in", "person"), ("face", "to", "face")}
+def _is_participle(tok) -> bool:
+    """A Russian full participle ('подписанного', 'прошедшей'): it opens a clause of its own."""
+    if not CYRILLIC.search(tok.text):
+        return False
+    from ..nlp.ru_morph import morph_vocab
+
+    return morph_vocab().parse(tok.text.lower())[0].tag.POS == "PRTF"
+
+
 _PHRASE_INDEX: dict[int, tuple[object, dict[str, list[tuple[str, ...]]]]] = {}
 
 
@@ -126,7 +137,7 @@ class DocumentExtractor:
             bool(keys & (L.REF_MODIFIERS_RU if ru else L.REF_MODIFIERS_EN))
         dl = self.dateline
         info.dates = [d for d in find_date_exprs(self.a.text, s.start, s.stop, self.lang)
-                      if not (dl and dl.start <= d.start < dl.end)]
+                      if not (dl and dl.start <= d.start < dl.end) and not self._in_side_clause(s, d.start)]
         info.planned = self._planned(s, keys) if info.trigger else False
         info.negated = self._negated(s)
         info.past_report = ru and bool(keys & L.PAST_REPORT_RU) and not info.dates
@@ -135,6 +146,22 @@ class DocumentExtractor:
         info.people = [(p, resolve_person(p, day, self.kb)) for p in m.persons]
         info.sides, info.weak_sides = self._sides(info)
         return info
+
+    @staticmethod
+    def _in_side_clause(s: Sentence, pos: int) -> bool:
+        """A date inside a relative or participle clause dates something else: 'Hayat, who is due
+        to retire in November, was on a farewell visit', 'Меморандума, подписанного 22 октября в
+        Сочи президентами', 'конференции, которая пройдет в апреле'."""
+        toks = s.tokens
+        k = next((j for j, t in enumerate(toks) if t.start <= pos < t.stop or t.start >= pos), None)
+        if k is None:
+            return False
+        j = k
+        while j > 0 and toks[j - 1].text not in {",", ";", "(", "—", "–"}:
+            j -= 1
+        if j == 0:
+            return False  # the main clause
+        return bool(toks[j].keys & _SIDE_CLAUSE_OPENERS) or _is_participle(toks[j])
 
     @staticmethod
     def _has_phrase(s: Sentence, phrases: set[tuple[str, ...]]) -> bool:
@@ -157,8 +184,10 @@ class DocumentExtractor:
         trig = L.TRIGGERS_RU | L.WEAK_TRIGGERS_RU if ru else L.TRIGGERS_EN
         toks = s.tokens
         # 'during his visit', 'в ходе визита' set the scene; they are not the meeting told
-        positions = [i for i, t in enumerate(toks) if t.keys & trig and
-                     not any(w.keys & {"during", "ходе", "время"} for w in toks[max(0, i - 3):i])]
+        every = [i for i, t in enumerate(toks) if t.keys & trig]
+        positions = [i for i in every if not any(w.keys & {"during", "ходе", "время"} for w in toks[max(0, i - 3):i])]
+        if every and not positions:  # only 'during his visit': the rest of the sentence decides
+            return any(self._future_at(toks, i) for i in range(len(toks)))
         if not positions:
             return False
         return all(self._future_at(toks, i) for i in positions)
@@ -344,6 +373,24 @@ class DocumentExtractor:
             return True
         return set(sides) <= set(frame.sides)
 
+    def _fits(self, frame: Frame, sides: list[str], info: SentInfo) -> bool:
+        """The sentence can tell the frame's meeting: compatible sides, and not other principals
+        for two sides ('Позднее во вторник Путин провел телефонный разговор с Нетаньяху' after
+        the defence ministers' call is another call)."""
+        if not self._compatible(frame, sides):
+            return False
+        mine: dict[str, set[str]] = {}
+        for _, person in info.people:
+            if person is not None:
+                mine.setdefault(person.country, set()).add(person.id)
+        theirs: dict[str, set[str]] = {}
+        for other in frame.sentences:
+            for _, person in other.people:
+                if person is not None:
+                    theirs.setdefault(person.country, set()).add(person.id)
+        disjoint = [c for c in mine if c in theirs and not mine[c] & theirs[c]]
+        return len(disjoint) < 2
+
     def build_frames(self) -> list[Frame]:
         frames: list[Frame] = []
         current: Frame | None = None  # the frame the last trigger sentence went to: scope goes here
@@ -363,7 +410,7 @@ class DocumentExtractor:
                     if current is not None:
                         current.scope.append(info)
                     continue
-                if now is not None and self._compatible(now, sides):
+                if now is not None and self._fits(now, sides, info):
                     self._join(now, info, sides)
                     current = now
                 elif now is None or (len(info.sides) >= 2 and info.strong_trigger and
@@ -384,13 +431,13 @@ class DocumentExtractor:
                 and not info.planned
             target = None
             for f in reversed(frames):
-                if f.planned != info.planned or not self._compatible(f, sides):
+                if f.planned != info.planned or not self._fits(f, sides, info):
                     continue
                 if (f.date is not None and f.date.compatible(date)) or (f.date is None and same_as_anchor):
                     target = f
                     break
             if target is None and now is not None and now.date is None and not now.dated and \
-                    self._compatible(now, sides) and not info.planned and not ref_mod and \
+                    self._fits(now, sides, info) and not info.planned and not ref_mod and \
                     self._near_anchor(date):
                 target = now
             if target is not None:
@@ -842,14 +889,15 @@ class DocumentExtractor:
         подписанный лидерами двух стран в июне' was signed at another time."""
         toks = info.sent.tokens
         positions = [i for i, t in enumerate(toks) if t.keys & sign]
-        if not positions or not info.dates:
+        dates = find_date_exprs(self.a.text, info.sent.start, info.sent.stop, self.lang)  # side clauses too
+        if not positions or not dates:
             return False
         for p in positions:
-            if not toks[p].keys & {"подписанный", "signed"} or toks[p].text.lower() in {"signed", "подписан"}:
+            if not _is_participle(toks[p]):
                 return False
             end = next((j for j in range(p + 1, len(toks)) if toks[j].text in {",", ";"}), len(toks))
             stop = toks[end - 1].stop
-            if not any(toks[p].start <= d.start < stop for d in info.dates):
+            if not any(toks[p].start <= d.start < stop for d in dates):
                 return False
         return True
 

@@ -192,9 +192,11 @@ TRIGGERS_RU = {
     "переговоры", "встреча", "встретиться", "встречаться", "беседа", "побеседовать", "переговорить",
     "разговор", "заседание", "видеоконференция", "видеоконференцсвязь", "консультация",
     "визит", "прибыть", "прилететь", "посетить", "диалог", "созвониться", "встретить",
+    "сопредседательствовать",
 }
 WEAK_TRIGGERS_RU = {"обсудить", "обсуждать", "принять", "совещание", "коллегия", "провести", "подписать", "подписание"}
 TRIGGERS_EN = {
+    "co-chaired", "co-chair", "co-chairs", "co-chairing",
     "talks", "talk", "talked", "met", "meet", "meets", "meeting", "meetings", "call", "phone", "spoke",
     "conversation", "session", "videoconference", "visit", "visited", "visits", "visiting", "hosted", "hosts",
     "host", "received", "receives", "receive", "dialogue", "consultations", "arrived", "discussed", "discuss",

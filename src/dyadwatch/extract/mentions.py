@@ -5,6 +5,7 @@ against the knowledge base and the lexicon, so both languages share one code pat
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -371,6 +372,7 @@ def find_persons(sent: Sentence, lang: str, m: Matchers, skip: set[int] = frozen
             " ".join(t.text for t in tokens[a:b])
         if lang == "en":
             native = native.removesuffix("'s").removesuffix("’s")
+        native = re.sub(r"\s+\.", ".", native)  # 'Р . Дуйшенбиев' -> 'Р. Дуйшенбиев'
         persons.append(PersonM(a, b, " ".join(t.text for t in tokens[a:b]), native, cands))
         taken.update(range(a, b))
     # KB names the NER missed (natasha misses some foreign names; English has no NER)

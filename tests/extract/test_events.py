@@ -399,3 +399,26 @@ def test_the_same_pair_on_the_same_day_with_other_principals_is_another_call():
     events = extract_events(doc(RU_TWO_CALLS_SAME_DAY, "ru", dt.date(2018, 9, 18)))
     people = sorted(sorted(p.name for p in e.participants) for e in events)
     assert people == [["Avigdor Liberman", "Sergei Shoigu"], ["Benjamin Netanyahu", "Vladimir Putin"]]
+
+
+EN_TWO_PLUS_TWO = """Japan, Russia hold security talks
+
+TOKYO - Foreign and defense ministers of Japan and Russia met in Tokyo on Thursday for "two-plus-two" security talks.
+Foreign Minister Taro Kono and Defense Minister Takeshi Iwaya held the talks with Russian Foreign Minister Sergei Lavrov and Defense Minister Sergei Shoigu, the fourth such session since the framework was launched in 2013.
+The ministers also discussed preparations for a summit between Prime Minister Shinzo Abe and President Vladimir Putin, planned for late June."""
+
+
+def test_a_year_after_since_and_heads_named_late_do_not_shape_the_meeting():
+    ev = one(extract_events(doc(EN_TWO_PLUS_TWO, "en", dt.date(2019, 5, 30))))
+    assert ev.date == "2019-05-30" and ev.location.name == "Tokyo"
+    assert sorted(p.name for p in ev.participants) == ["Sergei Lavrov", "Sergei Shoigu", "Taro Kono", "Takeshi Iwaya"]
+
+
+RU_ARRIVED_ON_FRIDAY = """Белоусов провел переговоры с министром обороны КНДР
+
+ПХЕНЬЯН, 29 ноября. Министр обороны РФ Андрей Белоусов, прибывший в пятницу с официальным визитом в Пхеньян, провел переговоры с министром обороны КНДР Но Гван Чхолем."""
+
+
+def test_an_active_participle_clause_still_dates_the_visit():
+    ev = one(extract_events(doc(RU_ARRIVED_ON_FRIDAY, "ru", None)))  # no year anywhere
+    assert ev.date == "2024-11-29"  # a Friday while both held office

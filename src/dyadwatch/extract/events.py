@@ -31,12 +31,14 @@ _NOT_PRESENT_CUES = {"поручение", "послание", "приветст
 _BACK_REFERENCE = {"such", "this", "that", "these", "same", "этот", "данный", "такой", "указанный"}
 _IN_PERSON_EN = {("in", "person"), ("face", "to", "face")}
 def _is_participle(tok) -> bool:
-    """A Russian full participle ('подписанного', 'прошедшей'): it opens a clause of its own."""
+    """A Russian passive participle ('подписанного', 'заключенного'): it opens a clause about a
+    thing done at another time. Active ones ('прибывший в пятницу') tell the visit itself."""
     if not CYRILLIC.search(tok.text):
         return False
     from ..nlp.ru_morph import morph_vocab
 
-    return morph_vocab().parse(tok.text.lower())[0].tag.POS == "PRTF"
+    tag = morph_vocab().parse(tok.text.lower())[0].tag
+    return tag.POS == "PRTF" and "pssv" in tag
 
 
 _PHRASE_INDEX: dict[int, tuple[object, dict[str, list[tuple[str, ...]]]]] = {}
@@ -159,6 +161,8 @@ class DocumentExtractor:
         j = k
         while j > 0 and toks[j - 1].text not in {",", ";", "(", "—", "–"}:
             j -= 1
+        if any(t.keys & {"since"} for t in toks[j:k]):
+            return True  # 'the fourth session since the framework was launched in 2013'
         if j == 0:
             return False  # the main clause
         return bool(toks[j].keys & _SIDE_CLAUSE_OPENERS) or _is_participle(toks[j])
@@ -582,17 +586,20 @@ class DocumentExtractor:
             seen.add(key)
             return part
 
+        opening = {id(i) for i in f.sentences[:2]}
+        late_heads: set[int] = set()  # heads of state or government named only later in the frame
         for p, person, info in self._people_of(f.sentences):
             if self._mentioned_only(info, p) or (info.planned and not f.planned):
                 continue
-            if person is not None and p.role not in L.HEAD_ROLES:
-                office = person.office_at(day)
-                if office and office.role in L.HEAD_ROLES and len(f.sentences) > 1 and \
-                        not any(i is f.sentences[0] for i in [f.sentences[0]]):
-                    continue
             part = accept(p, person, True)
             if part is not None:
                 chosen.append(part)
+                if part.role in L.HEAD_ROLES and id(info) not in opening:
+                    late_heads.add(id(part))
+        # 'discussed a summit between Abe and Putin': a head named late in the report is a
+        # participant only when nobody else speaks for that side
+        chosen = [c for c in chosen if id(c) not in late_heads or
+                  not any(o.country == c.country and id(o) not in late_heads for o in chosen)]
         if f.inherits is not None and not chosen:
             chosen = [Participant(**vars(x)) for x in self._participants(f.inherits)]
             seen.update(x.entity_id or ("name:" + fold_latin(x.name.split()[-1])) for x in chosen)

@@ -46,13 +46,18 @@ def list_events(
     return {"items": items, "total": total, "limit": limit, "offset": offset}
 
 
+def _found(lookup, key: str, what: str, max_len: int | None = None) -> dict[str, Any]:
+    """The record `lookup(key)` finds, or 404 (also for keys too long to be real ids)."""
+    rec = None if max_len is not None and len(key) > max_len else lookup(key)
+    if rec is None:
+        raise HTTPException(404, f"{what} not found")
+    return rec
+
+
 @router.get("/events/{event_id}", summary="One event record",
             responses={404: {"description": "no such event"}})
 def get_event(request: Request, event_id: str = Path(..., max_length=200)) -> dict[str, Any]:
-    rec = _store(request).get_event(event_id)
-    if rec is None:
-        raise HTTPException(404, "event not found")
-    return rec
+    return _found(_store(request).get_event, event_id, "event")
 
 
 @router.get("/documents", summary="Stored documents (without their text)")
@@ -69,23 +74,13 @@ def list_documents(
 @router.get("/documents/{doc_id:path}", summary="One document, with its cleaned text",
             responses={404: {"description": "no such document"}})
 def get_document(request: Request, doc_id: str) -> dict[str, Any]:
-    if len(doc_id) > 1000:
-        raise HTTPException(404, "document not found")
-    doc = _store(request).get_document(doc_id)
-    if doc is None:
-        raise HTTPException(404, "document not found")
-    return doc
+    return _found(_store(request).get_document, doc_id, "document", max_len=1000)
 
 
 @router.get("/people/{person_id:path}", summary="A person and the events they took part in",
             responses={404: {"description": "no such person"}})
 def get_person(request: Request, person_id: str) -> dict[str, Any]:
-    if len(person_id) > 300:
-        raise HTTPException(404, "person not found")
-    rec = _store(request).get_person(person_id)
-    if rec is None:
-        raise HTTPException(404, "person not found")
-    return rec
+    return _found(_store(request).get_person, person_id, "person", max_len=300)
 
 
 @router.get("/stats", summary="Counts per pair, year and mode (meetings), and totals")

@@ -27,7 +27,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..faults import failure
+from ..faults import failure, inject
 from ..model import Document, Event
 from ..pipeline import DEFAULT_MAX_BYTES
 from ..timing import stage
@@ -214,6 +214,7 @@ class Store:
         drow = document_row(doc, key, now)
         s.add(drow)
         s.flush()
+        inject("store", doc.text)
         merger = _DbMerger(s, now, drow.pk)
         touched: list[str] = []
         for ev in events if doc.ok else []:

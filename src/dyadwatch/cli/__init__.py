@@ -79,20 +79,22 @@ _register()
 def main(argv: list[str] | None = None) -> None:
     """Run the command; an error that stops the run is one line on stderr (exit 1), with the
     traceback only under --verbose."""
-    import click
-
     try:
         code = app(args=argv, standalone_mode=False)
-    except click.exceptions.Abort as exc:  # Ctrl-C outside ingest's own handling (click wraps it)
+    except typer.Abort as exc:  # Ctrl-C outside ingest's own handling (the parser wraps it)
         if OPTIONS.verbose and exc.__cause__ is not None:
             import traceback
 
             traceback.print_exception(exc.__cause__)
         sys.stderr.write("dyadwatch: interrupted\n")
         sys.exit(130)
-    except click.exceptions.ClickException as exc:  # usage errors: click's message, status 2
-        exc.show()
-        sys.exit(exc.exit_code)
+    except typer.TyperException as exc:  # usage errors: the parser's message, status 2
+        show = getattr(exc, "show", None)
+        if show is not None:
+            show()
+        else:
+            sys.stderr.write(f"dyadwatch: {exc}\n")
+        sys.exit(getattr(exc, "exit_code", 2))
     except KeyboardInterrupt:
         sys.stderr.write("dyadwatch: interrupted\n")
         sys.exit(130)

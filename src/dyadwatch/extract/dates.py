@@ -170,7 +170,16 @@ def find_date_exprs(text: str, start: int, end: int, lang: str) -> list[DateExpr
     return found
 
 
+# Years a report can speak of; others ('в 9999 году', '0001') are numbers, not dates.
+YEARS = range(1900, 2101)
+
+
 def _parse(kind: str, m: re.Match, lang: str, a: int, b: int) -> DateExpr | None:
+    e = _parse_expr(kind, m, lang, a, b)
+    return None if e is not None and e.year is not None and e.year not in YEARS else e
+
+
+def _parse_expr(kind: str, m: re.Match, lang: str, a: int, b: int) -> DateExpr | None:
     g = m.groups()
     try:
         if kind == "dmy":
@@ -246,7 +255,8 @@ def find_dateline(text: str, lang: str, max_paragraphs: int = 12) -> Dateline | 
                 mm = m.group("m") or m.group("m2")
                 month, day = _en_month(mm), int(m.group("d") or m.group("d2"))
             y = m.group("y")
-            return Dateline(pos + m.start("place"), pos + m.end(), m.group("place"), month, day, int(y) if y else None)
+            return Dateline(pos + m.start("place"), pos + m.end(), m.group("place"), month, day,
+                            int(y) if y and int(y) in YEARS else None)
         m = _DL_CAPS.match(para)
         if m and len(para) > 60:
             return Dateline(pos + m.start("place"), pos + m.end(), m.group("place"), None, None, None)
@@ -275,6 +285,8 @@ def _dateline_place(place: str, lang: str) -> bool:
 def anchor_date(published: dt.date | None, dateline: Dateline | None) -> PDate | None:
     """The date the report speaks from: the dateline's day (its year from the publication date)
     or the publication date."""
+    if published is not None and published.year not in YEARS:  # damage, not a date to count from
+        published = None
     if dateline and dateline.month and dateline.day:
         year = dateline.year
         if year is None and published:

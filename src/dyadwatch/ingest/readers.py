@@ -36,6 +36,10 @@ def _sha256(data: bytes) -> str:
 
 
 def _make_date(y: str, m: str, d: str) -> dt.date | None:
+    """The date, when it can be a publication date (no page was published in 9999 or 0001:
+    such a header is damage, and keeping it would put the calendar's edges into date arithmetic)."""
+    if not 1900 <= int(y) <= dt.date.today().year + 1:
+        return None
     try:
         return dt.date(int(y), int(m), int(d))
     except ValueError:

@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 DB ?= sqlite:///dyadwatch.db
 
-.PHONY: install install-test run test bench score clean
+.PHONY: install install-test run test bench score clean fuzz interrupt
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -34,6 +34,16 @@ test: install-test
 
 bench: install
 	$(BIN)/python -m benchmarks.run
+
+# 10,000 fuzzed pages through extract, ingest and ingest --workers 2 (FUZZ_PAGES=... to change)
+FUZZ_PAGES ?= 10000
+fuzz: install-test
+	$(BIN)/python -m tests.fuzz.run --pages $(FUZZ_PAGES)
+
+# kill -9 and Ctrl-C at random moments during an ingest, then a rerun: records equal one uninterrupted run
+INTERRUPT_PAGES ?= 2000
+interrupt: install-test
+	$(BIN)/python -m benchmarks.interrupt --pages $(INTERRUPT_PAGES) --trials 3
 
 # Score against the shared development set (needs ../shared beside the project).
 score: install

@@ -218,7 +218,7 @@ def _long_sentence(c: Chooser, text: str) -> str:
                        "the defence minister met his counterpart, ", "и ", ", ", "встреча прошла в Москве и ",
                        "Shoigu Wei Belousov ", "— ", "a" * 50])
     pos = _at(c, text)
-    return text[:pos] + clause * c.integer(50, 3000) + text[pos:]
+    return text[:pos] + clause * c.integer(20, 200) + text[pos:]
 
 
 def _header(c: Chooser, text: str) -> str:

@@ -68,3 +68,39 @@ def test_whole_pages_with_edge_dates_go_through(page):
     doc = prepare(read_bytes(page.encode("utf-8"), "p.txt", None, "p.txt"))
     assert doc.ok and doc.published is None
     assert all(1900 <= int(e.date[:4]) <= 2100 for e in extract_events(doc))
+
+
+# Days a month does not have (found by the fuzz harness: merging '31 февраля' raised ValueError).
+@pytest.mark.parametrize("lang,phrase", [
+    ("ru", "31 февраля министры провели переговоры."), ("ru", "Переговоры прошли 31 апреля 2023 года."),
+    ("ru", "29 февраля 2023 года стороны встретились."), ("en", "On February 30 the ministers met."),
+    ("en", "The talks were held on 31 June 2022."), ("en", "They met on Sept. 31, 2021.")])
+def test_a_day_the_month_does_not_have_is_not_a_date(lang, phrase):
+    from dyadwatch.extract.dates import find_date_exprs
+
+    assert [e for e in find_date_exprs(phrase, 0, len(phrase), lang) if e.day] == []
+
+
+@pytest.mark.parametrize("lang,phrase,day", [
+    ("ru", "29 февраля 2024 года стороны встретились.", (2024, 2, 29)), ("ru", "29 февраля стороны встретились.",
+                                                                         (None, 2, 29)),
+    ("en", "They met on April 30, 2023.", (2023, 4, 30)), ("en", "On 31 December the ministers met.", (None, 12, 31))])
+def test_days_the_month_has_stay_dates(lang, phrase, day):
+    from dyadwatch.extract.dates import find_date_exprs
+
+    assert [(e.year, e.month, e.day) for e in find_date_exprs(phrase, 0, len(phrase), lang) if e.day] == [day]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("ru", "МОСКВА, 3 марта. /ТАСС/. Министр обороны России Сергей Шойгу 31 февраля провел переговоры с министром "
+           "обороны Китая Вэй Фэнхэ. Министры вновь встретились 31 февраля."),
+    ("en", "MOSCOW, March 3 (Xinhua) -- Russian Defence Minister Sergei Shoigu held talks with Chinese Defence "
+           "Minister Wei Fenghe on February 30. The ministers met again on February 30."),
+])
+def test_reports_with_impossible_days_merge_across_documents(lang, text):
+    from dyadwatch.merge import merge_events
+
+    events = [e for i in range(2) for e in extract_events(Document(doc_id=f"t{i}", lang=lang,
+                                                                   published=dt.date(2018, 3, 3), text=text))]
+    merged = merge_events(events)
+    assert merged and all(e.countries == ["CHN", "RUS"] for e in merged)

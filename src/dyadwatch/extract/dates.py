@@ -176,7 +176,14 @@ YEARS = range(1900, 2101)
 
 def _parse(kind: str, m: re.Match, lang: str, a: int, b: int) -> DateExpr | None:
     e = _parse_expr(kind, m, lang, a, b)
-    return None if e is not None and e.year is not None and e.year not in YEARS else e
+    if e is None or (e.year is not None and e.year not in YEARS):
+        return None
+    if e.month and e.day:  # '31 февраля', 'April 31': no such day (2000: a leap year, for 29 February)
+        import calendar
+
+        if not 1 <= e.month <= 12 or e.day > calendar.monthrange(e.year or 2000, e.month)[1]:
+            return None
+    return e
 
 
 def _parse_expr(kind: str, m: re.Match, lang: str, a: int, b: int) -> DateExpr | None:

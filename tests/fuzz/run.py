@@ -60,7 +60,7 @@ def check_ingest(folder: Path, n: int, out: Path, workers: int) -> dict:
         return {**res, "stopped": True, "tail": err[-1500:]}
     read, new, known, rejected, failed = map(int, m.groups())
     r = subprocess.run([*DW, "documents", "--db", db, "--format", "jsonl"], capture_output=True, text=True)
-    docs = [json.loads(x) for x in r.stdout.splitlines()]
+    docs = [json.loads(x) for x in r.stdout.split("\n") if x.strip()]  # not splitlines: U+2028 in titles
     by_status = collections.Counter(d["status"] for d in docs)
     reasons = collections.Counter(f"{d['stage']}: {d['error_type']}" for d in docs if d["status"] == "failed")
     return {**res, "stopped": False, "read": read, "new": new, "already_stored": known, "rejected": rejected,

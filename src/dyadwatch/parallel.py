@@ -159,6 +159,9 @@ def _on_local_workers(docs: Iterable[Document], workers: int, chunk_size: int, m
 
 def _on_dask(docs: Iterable[Document], address: str, chunk_size: int, max_inflight: int | None
              ) -> Iterator[tuple[Document, list[Event]]]:
+    from .extras import require
+
+    require("dask", "--dask")
     from distributed import Client, as_completed
 
     client = Client(address, set_as_default=False, timeout="30s")

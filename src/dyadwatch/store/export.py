@@ -91,6 +91,9 @@ def parquet_schema():
 def write_parquet(records: Iterable[dict], path: str | Path, batch: int = 1000) -> int:
     """Nested Parquet with the contract's field names and a fixed schema (an empty store gives an
     empty file with the full schema). Written a batch at a time."""
+    from ..extras import require
+
+    require("parquet", "export --format parquet")
     import pyarrow as pa
     import pyarrow.parquet as pq
 

@@ -119,7 +119,7 @@ class Event:
 
     def key(self) -> str:
         """What identifies the event independently of its sources: used for the stable id."""
-        return "|".join([self.kind, ",".join(sorted(self.countries)), self.date, self.mode or "", 
+        return "|".join([self.kind, ",".join(sorted(self.countries)), self.date, self.mode or "",
                          "ref" if self.referenced else ""])
 
     def assign_id(self, taken: set[str] | None = None) -> str:

@@ -345,10 +345,9 @@ def test_database_from_environment_and_default(tmp_path, articles):
 @pytest.fixture
 def filled_db(tmp_path) -> str:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "store"))
-    from store_testkit import make_document, make_event, person
-
     from dyadwatch.model import Location
     from dyadwatch.store import Store
+    from store_testkit import make_document, make_event, person
 
     db = f"sqlite:///{tmp_path / 'f.db'}"
     with Store(db) as s:

@@ -32,7 +32,14 @@ from ..timing import stage
 from . import db
 from .models import DocumentRow, EntityRow, EventCountryRow, EventRow, ParticipantRow, SourceRow
 from .records import (
-    date_bounds, document_dict, document_row, event_from_rows, fill_event_row, fold, participant_row, source_row,
+    date_bounds,
+    document_dict,
+    document_row,
+    event_from_rows,
+    fill_event_row,
+    fold,
+    participant_row,
+    source_row,
 )
 
 
@@ -374,9 +381,10 @@ class Store:
             pair_years = sorted(({"pair": k.replace(",", "-"), "year": y, "count": n}
                                  for k, y, n in grouped(EventRow.countries_key, EventRow.year)),
                                 key=lambda d: (d["pair"], d["year"]))
-            kinds = sorted(({"kind": k, "count": n} for k, n in
-                            s.execute(sa.select(EventRow.kind, sa.func.count()).group_by(EventRow.kind))),
-                           key=lambda d: (-d["count"], d["kind"]))
+            kinds: list[dict[str, Any]] = sorted(
+                ({"kind": k, "count": n} for k, n in
+                 s.execute(sa.select(EventRow.kind, sa.func.count()).group_by(EventRow.kind))),
+                key=lambda d: (-d["count"], d["kind"]))
             count = sa.func.count
             return {
                 "kind": kind, "pairs": pairs, "years": years, "modes": modes, "pair_years": pair_years,
@@ -534,8 +542,8 @@ class _Progress:
 
     def __init__(self, wanted: bool) -> None:
         self.on = bool(wanted) and sys.stdout.isatty()
-        self._p = None
-        self._task = None
+        self._p: Any = None  # a rich Progress on a terminal
+        self._task: Any = None
 
     def __enter__(self) -> "_Progress":
         if self.on:

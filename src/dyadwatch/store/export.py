@@ -157,7 +157,7 @@ def _sides(rec: dict) -> tuple[list[str], list[str]]:
     side named among the participants acts (usually the reporting side) and the rest receive."""
     countries = list(rec.get("countries") or [])
     loc = (rec.get("location") or {}).get("country")
-    if loc in countries and len(countries) > 1:
+    if loc is not None and loc in countries and len(countries) > 1:
         return [c for c in countries if c != loc], [loc]
     order = []
     for p in rec.get("participants") or []:

@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 DB ?= sqlite:///dyadwatch.db
 
-.PHONY: install install-test run test bench score clean
+.PHONY: install install-test run test bench score score-real clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -39,6 +39,10 @@ bench: install
 score: install
 	$(BIN)/dyadwatch extract ../shared/seeds ../shared/eval/dev/docs -o /tmp/dyadwatch-dev.jsonl
 	$(PY) ../shared/eval/score.py --gold ../shared/eval/dev/seeds.gold.jsonl --gold ../shared/eval/dev/dev.gold.jsonl --pred /tmp/dyadwatch-dev.jsonl -v --strict-schema
+
+# Score the real published pages of eval/real/ (texts in ../realpages; BATCH=ru-1 for one batch).
+score-real: install
+	$(BIN)/python eval/real/score_real.py $(if $(BATCH),--batch $(BATCH))
 
 clean:
 	rm -rf $(VENV) dyadwatch.db *.egg-info src/*.egg-info

@@ -12,7 +12,7 @@ LOCK := requirements.lock
 TEST_LOCK := requirements-test.lock
 PIP := $(BIN)/python -m pip
 
-.PHONY: install install-test run test lint lock bench score clean
+.PHONY: install install-test run test lint lock bench score score-real clean
 
 $(STAMP): pyproject.toml $(LOCK)
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -61,6 +61,10 @@ bench: install-test
 score: install
 	$(BIN)/dyadwatch extract ../shared/seeds ../shared/eval/dev/docs -o /tmp/dyadwatch-dev.jsonl
 	$(PY) ../shared/eval/score.py --gold ../shared/eval/dev/seeds.gold.jsonl --gold ../shared/eval/dev/dev.gold.jsonl --pred /tmp/dyadwatch-dev.jsonl -v --strict-schema
+
+# Score the real published pages of eval/real/ (texts in ../realpages; BATCH=ru-1 for one batch).
+score-real: install
+	$(BIN)/python eval/real/score_real.py $(if $(BATCH),--batch $(BATCH))
 
 clean:
 	rm -rf $(VENV) dyadwatch.db *.egg-info src/*.egg-info

@@ -1,0 +1,298 @@
+#!/usr/bin/env python3
+"""Score dyadwatch on the real published pages of eval/real/<batch>/ (see README.md there).
+
+    python3 eval/real/score_real.py [--batch ru-1] [-v] [--json] [--pages DIR] [--out DIR]
+
+For every batch (a folder with manifest.tsv and gold.jsonl) it checks each saved text
+against the sha256 in the manifest, runs `dyadwatch extract` on the texts that are present
+and unchanged (given as JSON Lines with id, text and url, as a scraper would hand them
+over), and scores the events with the shared scorer (../shared/eval/score.py), the gold
+limited to the documents present. Texts live outside the repository:
+$DYADWATCH_REALPAGES/<batch>/<doc_id>.txt, by default ../realpages beside the repository.
+
+Exit status 0 when every batch that has texts was scored (missing texts are reported, not
+fatal), 2 when the scorer or a manifest is unusable or no batch matches.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+COLUMNS = ("doc_id", "url", "sha256", "lang", "outlet", "category")
+OPTIONAL_COLUMNS = ("published",)
+
+
+class ManifestError(ValueError):
+    pass
+
+
+@dataclass
+class Page:
+    doc_id: str
+    url: str
+    sha256: str
+    lang: str
+    outlet: str
+    categories: tuple[str, ...]
+    published: str | None = None
+
+
+@dataclass
+class Batch:
+    name: str
+    folder: Path
+    pages: list[Page]
+    gold: list[dict]
+    present: list[Page] = field(default_factory=list)
+    missing: list[Page] = field(default_factory=list)
+    changed: list[Page] = field(default_factory=list)
+
+
+def parse_manifest(text: str, source: str = "manifest.tsv") -> list[Page]:
+    """Tab-separated, header line first; blank lines and lines starting with '#' are ignored."""
+    rows = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    if not rows:
+        raise ManifestError(f"{source}: empty")
+    header = [h.strip() for h in rows[0].split("\t")]
+    if tuple(header[: len(COLUMNS)]) != COLUMNS or any(h not in OPTIONAL_COLUMNS for h in header[len(COLUMNS):]):
+        raise ManifestError(f"{source}: header must be {' '.join(COLUMNS)} [published], got {' '.join(header)}")
+    pages, seen = [], set()
+    for n, line in enumerate(rows[1:], 2):
+        cells = line.split("\t")
+        if len(cells) != len(header):
+            raise ManifestError(f"{source}: row {n} has {len(cells)} cells, the header {len(header)}")
+        rec = dict(zip(header, (c.strip() for c in cells)))
+        if not rec["doc_id"] or "/" in rec["doc_id"] or rec["doc_id"] in seen:
+            raise ManifestError(f"{source}: row {n}: bad or repeated doc_id {rec['doc_id']!r}")
+        if len(rec["sha256"]) != 64 or any(c not in "0123456789abcdef" for c in rec["sha256"]):
+            raise ManifestError(f"{source}: row {n}: sha256 must be 64 lower-case hex digits")
+        seen.add(rec["doc_id"])
+        cats = tuple(c for c in rec["category"].replace(",", ";").split(";") if c)
+        pages.append(Page(rec["doc_id"], rec["url"], rec["sha256"], rec["lang"], rec["outlet"], cats,
+                          rec.get("published") or None))
+    return pages
+
+
+def load_gold(path: Path) -> list[dict]:
+    out = []
+    if not path.exists():
+        return out
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            try:
+                out.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise ManifestError(f"{path}:{n}: not JSON: {exc}") from exc
+    return out
+
+
+def load_batch(folder: Path) -> Batch:
+    manifest = folder / "manifest.tsv"
+    pages = parse_manifest(manifest.read_text(encoding="utf-8"), str(manifest))
+    gold = load_gold(folder / "gold.jsonl")
+    known = {p.doc_id for p in pages}
+    for g in gold:
+        unknown = [d for d in g.get("docs", []) if d not in known]
+        if unknown:
+            raise ManifestError(f"{folder.name}/gold.jsonl: {g.get('id')}: docs not in the manifest: {unknown}")
+    return Batch(folder.name, folder, pages, gold)
+
+
+def find_batches(root: Path, wanted: list[str] | None) -> list[Batch]:
+    names = sorted(p.name for p in root.iterdir() if (p / "manifest.tsv").is_file()) if root.is_dir() else []
+    if wanted:
+        unknown = [w for w in wanted if w not in names]
+        if unknown:
+            raise ManifestError(f"no such batch: {', '.join(unknown)} (have: {', '.join(names) or 'none'})")
+        names = [n for n in names if n in wanted]
+    return [load_batch(root / n) for n in names]
+
+
+def check_texts(batch: Batch, pages_root: Path) -> Batch:
+    """Sort the batch's pages into present (sha256 as recorded), missing and changed."""
+    batch.present, batch.missing, batch.changed = [], [], []
+    for page in batch.pages:
+        path = text_path(pages_root, batch.name, page)
+        if not path.is_file():
+            batch.missing.append(page)
+        elif hashlib.sha256(path.read_bytes()).hexdigest() != page.sha256:
+            batch.changed.append(page)
+        else:
+            batch.present.append(page)
+    return batch
+
+
+def text_path(pages_root: Path, batch: str, page: Page) -> Path:
+    return pages_root / batch / f"{page.doc_id}.txt"
+
+
+def input_records(batch: Batch, pages_root: Path) -> list[dict]:
+    """What a scraper hands over: the text as fetched and the URL it came from (no date, no outlet)."""
+    return [{"id": p.doc_id, "text": text_path(pages_root, batch.name, p).read_text(encoding="utf-8"), "url": p.url}
+            for p in batch.present]
+
+
+def gold_for_present(batch: Batch) -> list[dict]:
+    """Gold events with at least one present document, their docs cut to the present ones."""
+    present = {p.doc_id for p in batch.present}
+    out = []
+    for g in batch.gold:
+        docs = [d for d in g.get("docs", []) if d in present]
+        if docs:
+            out.append({**g, "docs": docs})
+    return out
+
+
+def write_jsonl(path: Path, rows: list[dict]) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
+        for r in rows:
+            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+
+
+def run_extract(inp: Path, out: Path) -> None:
+    cmd = [sys.executable, "-m", "dyadwatch", "extract", str(inp), "-o", str(out)]
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise RuntimeError(f"dyadwatch extract failed ({proc.returncode}): {proc.stderr.strip()[-2000:]}")
+
+
+def run_scorer(scorer: Path, gold: Path, pred: Path, verbose: bool) -> tuple[dict, str]:
+    base = [sys.executable, str(scorer), "--gold", str(gold), "--pred", str(pred)]
+    proc = subprocess.run(base + ["--json"], capture_output=True, text=True)
+    if proc.returncode not in (0, 1):
+        raise RuntimeError(f"score.py failed ({proc.returncode}): {proc.stderr.strip()}")
+    text = ""
+    if verbose:
+        text = subprocess.run(base + ["-v"], capture_output=True, text=True).stdout
+    return json.loads(proc.stdout), text
+
+
+def describe_events(path: Path) -> list[str]:
+    """One line per predicted event, for reading the errors."""
+    lines = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        ev = json.loads(line)
+        who = ", ".join(f"{p.get('name')}({p.get('country')})" for p in ev.get("participants") or [])
+        docs = ",".join(s.get("doc_id", "") for s in ev.get("sources") or [])
+        loc = (ev.get("location") or {}).get("name")
+        lines.append(f"    pred {ev.get('kind')} {ev.get('date')} {'/'.join(ev.get('countries') or [])} "
+                     f"{ev.get('mode')} @{loc} [{docs}] {who}{' (referenced)' if ev.get('referenced') else ''}")
+    return lines
+
+
+def score_batches(batches: list[Batch], pages_root: Path, scorer: Path, out_dir: Path,
+                  verbose: bool) -> dict:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    result: dict = {"batches": {}, "overall": None}
+    all_gold, all_pred = [], []
+    for b in batches:
+        check_texts(b, pages_root)
+        entry = {"pages": len(b.pages), "present": len(b.present),
+                 "missing": [p.doc_id for p in b.missing], "changed": [p.doc_id for p in b.changed],
+                 "score": None}
+        result["batches"][b.name] = entry
+        if not b.present:
+            continue
+        inp, pred, gold = (out_dir / f"{b.name}.{k}.jsonl" for k in ("input", "events", "gold"))
+        write_jsonl(inp, input_records(b, pages_root))
+        write_jsonl(gold, gold_for_present(b))
+        run_extract(inp, pred)
+        entry["score"], entry["verbose"] = run_scorer(scorer, gold, pred, verbose)
+        if verbose:
+            entry["verbose"] += "\n".join(describe_events(pred)) + "\n"
+        entry["events_file"] = str(pred)
+        all_gold += load_gold(gold)
+        all_pred += load_gold(pred)
+    if all_gold or all_pred:
+        gold, pred = out_dir / "all.gold.jsonl", out_dir / "all.events.jsonl"
+        write_jsonl(gold, all_gold)
+        write_jsonl(pred, all_pred)
+        result["overall"], _ = run_scorer(scorer, gold, pred, False)
+        result["overall"]["pages"] = sum(e["present"] for e in result["batches"].values())
+    return result
+
+
+def table(result: dict) -> str:
+    head = f"{'batch':<10} {'pages':>9} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6} {'partF1':>7} {'dateErr':>7}"
+    lines = [head, "-" * len(head)]
+
+    def row(name: str, pages: str, s: dict | None) -> str:
+        if s is None:
+            return f"{name:<10} {pages:>9}   (no texts present: nothing scored)"
+        return (f"{name:<10} {pages:>9} {s['gold_events']:>5} {s['predicted_events']:>5} {s['precision']:>6.3f} "
+                f"{s['recall']:>6.3f} {s['f1']:>6.3f} {s['participants_f1']:>7.3f} {s['date_errors']:>7}")
+
+    for name, e in result["batches"].items():
+        lines.append(row(name, f"{e['present']}/{e['pages']}", e["score"]))
+    if result["overall"]:
+        o = result["overall"]
+        total = sum(e["pages"] for e in result["batches"].values())
+        lines.append(row("overall", f"{o['pages']}/{total}", o))
+    for name, e in result["batches"].items():
+        if e["missing"]:
+            lines.append(f"{name}: missing texts: {' '.join(e['missing'])}")
+        if e["changed"]:
+            lines.append(f"{name}: changed texts (sha256 differs, not scored): {' '.join(e['changed'])}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--batch", action="append", help="batch name (repeatable, or comma-separated); default: all")
+    ap.add_argument("--pages", type=Path, default=None,
+                    help="folder of saved texts (default $DYADWATCH_REALPAGES or ../realpages beside the repo)")
+    ap.add_argument("--scorer", type=Path, default=REPO.parent / "shared" / "eval" / "score.py")
+    ap.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "dyadwatch-real",
+                    help="where the inputs, events and gold used are written")
+    ap.add_argument("-v", "--verbose", action="store_true", help="missed, date-off and extra events, and every prediction")
+    ap.add_argument("--json", action="store_true", help="machine-readable output")
+    args = ap.parse_args(argv)
+    pages_root = args.pages or Path(os.environ.get("DYADWATCH_REALPAGES") or REPO.parent / "realpages")
+    wanted = [w for item in args.batch or [] for w in item.split(",") if w] or None
+    try:
+        batches = find_batches(HERE, wanted)
+    except (ManifestError, OSError) as exc:
+        print(f"score_real: {exc}", file=sys.stderr)
+        return 2
+    if not batches:
+        print("score_real: no batch found under eval/real/", file=sys.stderr)
+        return 2
+    if not args.scorer.is_file():
+        for b in batches:
+            check_texts(b, pages_root)
+            print(f"{b.name}: {len(b.present)}/{len(b.pages)} texts present"
+                  + (f"; missing: {' '.join(p.doc_id for p in b.missing)}" if b.missing else ""))
+        print(f"score_real: scorer not found at {args.scorer} (needs ../shared beside the repo)", file=sys.stderr)
+        return 2
+    try:
+        result = score_batches(batches, pages_root, args.scorer, args.out, args.verbose)
+    except RuntimeError as exc:
+        print(f"score_real: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        for e in result["batches"].values():
+            e.pop("verbose", None)
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+        return 0
+    print(f"texts from {pages_root}")
+    print(table(result))
+    if args.verbose:
+        for name, e in result["batches"].items():
+            if e.get("verbose"):
+                print(f"\n== {name}\n{e['verbose']}", end="")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

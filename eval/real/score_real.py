@@ -108,13 +108,25 @@ def load_batch(folder: Path) -> Batch:
     return Batch(folder.name, folder, pages, gold)
 
 
+HELD_OUT = "HELD_OUT"  # a batch folder holding this file is scored only when named
+
+
+def held_out_batches(root: Path) -> list[str]:
+    return sorted(p.name for p in root.iterdir() if (p / "manifest.tsv").is_file() and (p / HELD_OUT).exists()) \
+        if root.is_dir() else []
+
+
 def find_batches(root: Path, wanted: list[str] | None) -> list[Batch]:
+    """The batches named, or every batch that is not held out."""
     names = sorted(p.name for p in root.iterdir() if (p / "manifest.tsv").is_file()) if root.is_dir() else []
     if wanted:
         unknown = [w for w in wanted if w not in names]
         if unknown:
             raise ManifestError(f"no such batch: {', '.join(unknown)} (have: {', '.join(names) or 'none'})")
         names = [n for n in names if n in wanted]
+    else:
+        held = set(held_out_batches(root))
+        names = [n for n in names if n not in held]
     return [load_batch(root / n) for n in names]
 
 
@@ -363,6 +375,9 @@ def main(argv: list[str] | None = None) -> int:
             e.pop("verbose", None)
         print(json.dumps(result, ensure_ascii=False, indent=2))
         return 0
+    held = [h for h in held_out_batches(HERE) if h not in result["batches"]]
+    if held:
+        print(f"held out, not scored: {', '.join(held)} (score one on purpose with --batch NAME)")
     print(f"texts from {pages_root}" + ("  (DIAGNOSTIC: publication dates given; not a batch score)"
                                           if args.with_published else ""))
     print(table(result))

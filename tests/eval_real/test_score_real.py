@@ -256,3 +256,12 @@ def test_with_published_adds_the_manifest_date_only_when_asked(tmp_path):
     dated = sr.input_records(batch, pages_root, with_published=True)
     assert all("published" not in r for r in plain)
     assert dated[0]["published"] == "2019-03-02" and "published" not in dated[1]  # xx1-02 has none
+
+
+def test_held_out_batches_are_skipped_unless_named(tmp_path):
+    make_batch(tmp_path / "real", tmp_path / "pages", "xx-1")
+    make_batch(tmp_path / "real", tmp_path / "pages", "yy-1")
+    (tmp_path / "real" / "yy-1" / sr.HELD_OUT).write_text("blind\n", encoding="utf-8")
+    assert [b.name for b in sr.find_batches(tmp_path / "real", None)] == ["xx-1"]
+    assert [b.name for b in sr.find_batches(tmp_path / "real", ["yy-1"])] == ["yy-1"]
+    assert sr.held_out_batches(tmp_path / "real") == ["yy-1"]

@@ -201,3 +201,67 @@ def test_add_page_saves_text_outside_and_replaces_the_manifest_row(tmp_path):
     pages = sr.parse_manifest((work / "zz-1" / "manifest.tsv").read_text(encoding="utf-8"))
     assert len(pages) == 1 and pages[0].sha256 == hashlib.sha256(saved).hexdigest()
     assert pages[0].published == "2020-01-02"
+
+
+def _ev(eid, countries, date, docs, kind="meeting", optional=False):
+    return {"id": eid, "kind": kind, "countries": countries, "date": date, "docs": docs, "optional": optional,
+            "sources": [{"doc_id": d} for d in docs]}
+
+
+def test_pairing_follows_gold_precision_and_is_one_to_one():
+    gold = [_ev("g-day", ["ARM", "RUS"], "2022-02-25", ["b"]), _ev("g-month", ["ARM", "RUS"], "2022-02", ["a"])]
+    preds = [_ev("p1", ["ARM", "RUS"], "2022-02-25", ["b"]), _ev("p2", ["RUS", "ARM"], "2022-02-03", ["a"])]
+    assert sr.pair_events(gold, preds) == [(0, 0), (1, 1)]
+    # greedy in gold order, as the shared scorer: a month-precision line listed first takes the first record
+    assert sr.pair_events(gold[::-1], preds) == [(0, 0)]
+    assert not sr.pair_events(gold, [_ev("p3", ["ARM", "RUS"], "2022-03-01", ["a"])])
+    assert not sr.pair_events(gold, [_ev("p4", ["ARM", "RUS"], "2022-02-25", ["a"], kind="exercise")])
+    assert not sr.pair_events(gold, [_ev("p5", ["ARM", "RUS"], None, ["a"])])
+    # a required event is served before an optional one that would take the same record
+    req_opt = [_ev("opt", ["IND", "RUS"], "2024-12", ["x"], optional=True), _ev("req", ["IND", "RUS"], "2024-12-10", ["x"])]
+    [(gi, _)] = sr.pair_events(req_opt, [_ev("p", ["IND", "RUS"], "2024-12-10", ["x"])])
+    assert req_opt[gi]["id"] == "req"
+
+
+def test_multi_source_counts_whole_records_and_wrong_merges():
+    gold = [_ev("three-pages", ["KGZ", "RUS"], "2025-11-27", ["k1", "k2", "k3"]),
+            _ev("two-pages", ["AZE", "TUR"], "2023-08-26", ["t1", "t2"]),
+            _ev("commission", ["IND", "RUS"], "2024-12-10", ["i1"]),
+            _ev("kremlin", ["IND", "RUS"], "2024-12-10", ["i2"]),
+            _ev("optional-two", ["IRN", "RUS"], "2016-02-16", ["r1", "r2"], optional=True)]
+    preds = [_ev("p-kgz", ["KGZ", "RUS"], "2025-11-27", ["k1", "k2", "k3"]),
+             _ev("p-tur-a", ["AZE", "TUR"], "2023-08-26", ["t1"]),  # the two pages split in two records
+             _ev("p-tur-b", ["AZE", "TUR"], "2023-08-26", ["t2"]),
+             _ev("p-ind", ["IND", "RUS"], "2024-12-10", ["i1", "i2"])]  # two different events in one record
+    ms = sr.multi_source(gold, preds)
+    assert ms["events"] == 2 and ms["whole"] == 1 and ms["not_whole"] == ["two-pages"]
+    assert ms["wrong_merges"] == 1
+    assert ms["merges"][0]["gold"] == "commission" and ms["merges"][0]["also"] == ["kremlin"]
+
+
+def test_a_page_reporting_two_events_is_not_a_merge_when_each_record_keeps_to_its_pages():
+    gold = [_ev("oct21", ["RUS", "USA"], "2022-10-21", ["a", "b", "c"]),
+            _ev("oct23", ["RUS", "USA"], "2022-10-23", ["a", "b"])]
+    preds = [_ev("p21", ["RUS", "USA"], "2022-10-21", ["b", "c"]), _ev("p23", ["RUS", "USA"], "2022-10-23", ["a", "b"])]
+    ms = sr.multi_source(gold, preds)
+    assert ms["wrong_merges"] == 0 and ms["whole"] == 1 and ms["not_whole"] == ["oct21"]
+
+
+def test_with_published_adds_the_manifest_date_only_when_asked(tmp_path):
+    pages_root = tmp_path / "pages"
+    make_batch(tmp_path / "real", pages_root, write=("xx1-01", "xx1-02"))
+    [batch] = sr.find_batches(tmp_path / "real", None)
+    sr.check_texts(batch, pages_root)
+    plain = sr.input_records(batch, pages_root)
+    dated = sr.input_records(batch, pages_root, with_published=True)
+    assert all("published" not in r for r in plain)
+    assert dated[0]["published"] == "2019-03-02" and "published" not in dated[1]  # xx1-02 has none
+
+
+def test_held_out_batches_are_skipped_unless_named(tmp_path):
+    make_batch(tmp_path / "real", tmp_path / "pages", "xx-1")
+    make_batch(tmp_path / "real", tmp_path / "pages", "yy-1")
+    (tmp_path / "real" / "yy-1" / sr.HELD_OUT).write_text("blind\n", encoding="utf-8")
+    assert [b.name for b in sr.find_batches(tmp_path / "real", None)] == ["xx-1"]
+    assert [b.name for b in sr.find_batches(tmp_path / "real", ["yy-1"])] == ["yy-1"]
+    assert sr.held_out_batches(tmp_path / "real") == ["yy-1"]

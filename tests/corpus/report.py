@@ -35,23 +35,36 @@ class Corpus:
     manifest: list[dict] = field(default_factory=lambda: evaluate.load_jsonl(str(MANIFEST)))
     gold: list[dict] = field(default_factory=lambda: evaluate.load_jsonl(str(GOLD)))
 
+    errors: dict[str, str] = field(default_factory=dict)
+    _merged: dict[tuple[str, ...], list[dict]] = field(default_factory=dict, repr=False)
+
     @cached_property
     def events_by_doc(self) -> dict[str, list]:
-        """Unmerged events of every document (each document extracted once)."""
+        """Unmerged events of every document (each document extracted once). A document whose
+        extraction raises gives no event and its error is kept in `errors`, so one crash
+        costs that document's score, not the whole report."""
         from dyadwatch.pipeline import load_documents, process_document
 
         out: dict[str, list] = {m["doc"]: [] for m in self.manifest}
         for doc in load_documents([str(DOCS)]):
-            assert doc.ok, f"{doc.doc_id}: {doc.reason}"
-            out[doc.doc_id] = process_document(doc)
+            if not doc.ok:
+                self.errors[doc.doc_id] = f"rejected: {doc.reason}"
+                continue
+            try:
+                out[doc.doc_id] = process_document(doc)
+            except Exception as exc:  # noqa: BLE001 - reported per document, see document_problems
+                self.errors[doc.doc_id] = f"{type(exc).__name__}: {exc}"
         return out
 
     def predict(self, docs: Iterable[str]) -> list[dict]:
         """The merged records of these documents, as `dyadwatch extract` would write them."""
         from dyadwatch.merge import merge_events
 
-        events = [copy.deepcopy(ev) for d in docs for ev in self.events_by_doc[d]]
-        return [ev.to_record() for ev in merge_events(events)]
+        key = tuple(docs)
+        if key not in self._merged:
+            events = [copy.deepcopy(ev) for d in key for ev in self.events_by_doc[d]]
+            self._merged[key] = [ev.to_record() for ev in merge_events(events)]
+        return self._merged[key]
 
     def docs(self, lang: str | None = None, cls: str | None = None, meetings: bool = True) -> list[str]:
         """Documents of a language and class; the meeting corpus or the other kinds' documents."""
@@ -117,7 +130,8 @@ def document_problems(corpus: Corpus, doc: str) -> list[str]:
     """What one document gets wrong on its own: missed or extra events, wrong or missed people,
     wrong mode, place, signed documents or referenced flag."""
     res = corpus.score([doc])
-    problems = [f"missed {g}" for g in res["missed"]]
+    problems = [f"crashed: {corpus.errors[doc]}"] if doc in corpus.errors else []
+    problems += [f"missed {g}" for g in res["missed"]]
     problems += [f"date {d['gold']}: {d['pred_date']} for {d['gold_date']}" for d in res["date_off"]]
     problems += [f"extra {e['date']} {','.join(e['countries'])}" for e in res["extra"]]
     if res["tp"] and res["participants_f1"] < 1.0:
@@ -136,6 +150,8 @@ def main(argv: list[str] | None = None) -> int:
     corpus = Corpus()
     table, results = language_table(corpus)
     print(table, "", class_table(corpus), "", other_kinds_table(corpus), sep="\n")
+    for doc, error in corpus.errors.items():
+        print(f"  crashed: {doc}: {error}")
     if args.verbose:
         for key in ("missed", "date_off", "extra"):
             for item in results["all"][key]:

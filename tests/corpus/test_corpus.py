@@ -18,28 +18,43 @@ from dyadwatch import evaluate, kinds
 
 from .report import OTHER_KIND_CLASSES, Corpus, document_problems
 
-# measured on main at bbfb75d (see README.md): ru F1 0.821 / participants 0.957,
-# en F1 0.821 / 0.985, all 0.833 / 0.968
+# measured on main at bbfb75d (tests/corpus/README.md): ru F1 0.824 / participants 0.950,
+# en 0.816 / 0.976, all 0.822 / 0.964; floors about 0.02 below
 FLOORS = {
     "ru": {"f1": 0.80, "participants_f1": 0.93},
-    "en": {"f1": 0.80, "participants_f1": 0.96},
-    "all": {"f1": 0.81, "participants_f1": 0.94},
+    "en": {"f1": 0.79, "participants_f1": 0.95},
+    "all": {"f1": 0.80, "participants_f1": 0.94},
 }
 OTHER_KINDS_FLOOR = 0.70
 
 # document -> the class of error it shows today (strict xfails: remove the line when fixed)
 KNOWN_FAILURES = {
+    # multi_bilateral: each bilateral meeting should be its own event
     "ru-006.txt": "multi_bilateral: three bilateral meetings in one sentence come out as one four-sided frame",
+    "ru-037.txt": "multi_bilateral: '... Косановым, Собирзодой и Мукамбетовым соответственно' gives one four-sided frame",
     "en-007.txt": "multi_bilateral: three bilateral meetings in one sentence come out as one four-sided frame",
+    "en-037.txt": "multi_bilateral: 'met respectively with' four ministers gives no event at all",
+    # two meetings of one visit
     "ru-012.txt": "two_meetings_one_visit: the second day's meeting (CMC vice chairman) is merged into the first",
+    "ru-033.txt": "two_meetings_one_visit: minister (Tuesday) and chief of the general staff (Wednesday) merged into one",
+    "en-033.txt": "two_meetings_one_visit: 'The next day, Kosanov met with ... Gerasimov' merged into the first meeting",
     "en-012.txt": "two_meetings_one_visit: the president's reception on the next day is not reported",
+    # arguments
     "ru-005.txt": "object_first: «С секретарем СБ ... Шойгу рассмотрел» gives no event",
-    "ru-003.txt": "no_year: a RIA dateline without a year ('19 мар') and a weekday gives no event",
+    "en-041.txt": "host_institution: 'Talks with the delegation ... were held at the Ministry of Defence of Uzbekistan' gives no event",
+    "en-010.txt": "host_institution: 'hosted ... at the Pentagon' gives no place",
+    "en-034.txt": "host_institution: the city is only in the dateline ('Baku, September 23, AZERTAC'), no place",
+    "ru-035.txt": "host_institution: the city is only in the dateline ('Баку. Report –'), no place",
+    # people
     "en-019.txt": "passing_mention: the president who conferred a rank joins the meeting; 'on Wednesday' not resolved",
     "en-006.txt": "unknown_official: 'met ... with Nasrullo Mahmudzoda, Secretary of the Security Council' loses him",
     "ru-019.txt": "unknown_official: a Vietnamese name the KB lacks is romanized from Russian as 'Khoanga Suan Tiyen'",
+    "ru-042.txt": "unknown_official: an unknown name in the instrumental case is kept as 'Ganzorigiyna Purevdorzhem'",
+    "en-045.txt": "unknown_official: 'Gilberto Teodoro Jr.' gives two people, 'Teodoro' and 'Gilberto Teodoro'",
+    # dates, modes, referenced
+    "ru-003.txt": "no_year: a RIA dateline without a year ('19 мар') and a weekday gives no event",
+    "en-043.txt": "crash: 'on the same day' makes extract/dates.py compare with a None date (AttributeError)",
     "en-002.txt": "call: 'had a telephonic conversation' (PIB) gives mode in_person",
-    "en-010.txt": "host_institution: 'hosted ... at the Pentagon' gives no place",
     "en-016.txt": "referenced: 'builds on the Ministers' discussions in Singapore in June' marks today's meeting referenced",
     "ru-016.txt": "referenced: the plan signed at the earlier (April) meeting is attached to today's meeting",
 }
@@ -47,6 +62,7 @@ KNOWN_FAILURES = {
 KNOWN_SPLIT = {
     "en-002-1": "paraphrase: PIB's call comes out in_person, so it does not merge with The Hindu's phone call",
     "ru-005-1": "object_first: the Russian report gives no event, so only the English one holds it",
+    "ru-033-2": "two_meetings_one_visit: the chief of the general staff's meeting is merged into the minister's",
 }
 
 
@@ -102,7 +118,7 @@ def test_document(corpus, doc):
 def _multi_source_params():
     out = []
     for g in Corpus().gold:
-        if len(g["docs"]) > 1:
+        if len(g["docs"]) > 1 and g["kind"] == kinds.MEETING.name:
             marks = [pytest.mark.xfail(strict=True, reason=KNOWN_SPLIT[g["id"]])] if g["id"] in KNOWN_SPLIT else []
             out.append(pytest.param(g["id"], id=f"{g['id']}:{'+'.join(g['docs'])}", marks=marks))
     return out
@@ -114,8 +130,10 @@ def test_one_event_from_several_documents_is_one_record(corpus, gold_id):
     preds = corpus.predict(corpus.docs())
     same = [p for p in preds if p["kind"] == gold["kind"] and sorted(p["countries"]) == gold["countries"]
             and evaluate.date_agrees(gold["date"], p["date"])]
+    # other records of these pages on the same sides around that date: the event split in parts
     holding = [p for p in preds if set(evaluate.source_docs(p)) & set(gold["docs"])
-               and sorted(p["countries"]) == gold["countries"]]
+               and sorted(p["countries"]) == gold["countries"]
+               and (evaluate.date_agrees(gold["date"], p["date"]) or evaluate.date_near(gold["date"], p["date"]))]
     assert len(same) == 1 and len(holding) == 1, [(p["date"], evaluate.source_docs(p)) for p in holding]
     assert set(gold["docs"]) <= set(evaluate.source_docs(same[0]))
 
@@ -127,3 +145,5 @@ def test_exercises_and_port_calls_by_kind(corpus):
     for name in sorted(OTHER_KIND_CLASSES):
         res = corpus.score(docs, [name])
         assert res["gold_events"] and res["f1"] >= OTHER_KINDS_FLOOR, f"{name}: F1 {res['f1']}"
+        # each exercise or port call reported by two pages is one record with both sources
+        assert res["fields"]["sources"]["right"] == res["fields"]["sources"]["of"]

@@ -89,12 +89,12 @@ class Corpus:
 
 
 def row(name: str, res: dict) -> str:
-    return (f"{name:<24} {res['docs']:>4} {res['gold_events']:>5} {res['predicted_events']:>5} {res['tp']:>4} "
+    return (f"{name:<28} {res['docs']:>4} {res['gold_events']:>5} {res['predicted_events']:>5} {res['tp']:>4} "
             f"{res['fp']:>4} {res['fn']:>4} {res['precision']:>6.3f} {res['recall']:>6.3f} {res['f1']:>6.3f} "
             f"{res['participants_f1']:>7.3f} {res['date_errors']:>5}")
 
 
-HEADER = (f"{'':<24} {'docs':>4} {'gold':>5} {'pred':>5} {'tp':>4} {'fp':>4} {'fn':>4} {'P':>6} {'R':>6} "
+HEADER = (f"{'':<28} {'docs':>4} {'gold':>5} {'pred':>5} {'tp':>4} {'fp':>4} {'fn':>4} {'P':>6} {'R':>6} "
           f"{'F1':>6} {'partF1':>7} {'dateX':>5}")
 
 

@@ -85,3 +85,41 @@ def find_full_date(s: str) -> dt.date | None:
                 best = (m.start(), date)
                 break
     return best[1] if best else None
+
+
+# ---- dates in URLs: '/2022/10/23/', '/2022-10-23-', '_20221023', '?date=2022-10-23', '/2022/10/'
+_URL_YMD = (
+    re.compile(r"(?<![\d])((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?![\d])"),
+    re.compile(r"[?&](?:date|d|dt|day|published|pubdate)=((?:19|20)\d{2})-?(\d{2})-?(\d{2})(?![\d])", re.I),
+    re.compile(r"(?<![\d])((?:19|20)\d{2})(\d{2})(\d{2})(?![\d])"),
+    re.compile(r"(?<![\d])(\d{1,2})[._-](\d{1,2})[._-]((?:19|20)\d{2})(?![\d])"),  # '/23-10-2022/'
+)
+_URL_YM = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})(?:/|$)")
+_URL_Y = re.compile(r"/((?:19|20)\d{2})/")
+
+
+def date_parts_from_url(url: str | None) -> tuple[int | None, int | None, int | None]:
+    """(year, month, day) a URL's path or query gives, as far as it gives them; a number that is
+    not a possible date (an article id, a future day) gives nothing."""
+    if not url:
+        return None, None, None
+    path = re.sub(r"^[a-z]+://[^/]+", "", url.strip(), flags=re.I)
+    for n, pat in enumerate(_URL_YMD):
+        for m in pat.finditer(path):
+            g = [int(x) for x in m.groups()]
+            y, mo, d = (g[2], g[1], g[0]) if n == 3 else (g[0], g[1], g[2])
+            if _valid(y, mo, d) and dt.date(y, mo, d) <= dt.date.today():
+                return y, mo, d
+    m = _URL_YM.search(path)
+    if m and 1 <= int(m.group(2)) <= 12 and 1990 <= int(m.group(1)) <= dt.date.today().year:
+        return int(m.group(1)), int(m.group(2)), None
+    m = _URL_Y.search(path)
+    if m and 1990 <= int(m.group(1)) <= dt.date.today().year:
+        return int(m.group(1)), None, None
+    return None, None, None
+
+
+def date_from_url(url: str | None) -> dt.date | None:
+    """The publication day a URL gives ('/2022/10/23/', '20221023', '?date=2022-10-23'), or None."""
+    y, m, d = date_parts_from_url(url)
+    return dt.date(y, m, d) if y and m and d else None

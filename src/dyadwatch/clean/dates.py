@@ -43,6 +43,9 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
+_LINKS = re.compile(r"\]\([^)\s]*\)|\bhttps?://\S+|(?<![\w])/\S*/\S*")
+
+
 def _month(name: str) -> int | None:
     return _MONTH_NUM.get(name.lower().rstrip(".")[:3])
 
@@ -57,7 +60,10 @@ def _valid(y: int, m: int, d: int) -> dt.date | None:
 
 
 def find_full_date(s: str) -> dt.date | None:
-    """The first date in `s` that has a day, a month and a year; None when there is none."""
+    """The first date in `s` that has a day, a month and a year; None when there is none.
+    Dates inside links and image addresses ('](/images/2014/09/11/x.jpg?2021-02-17+09:23')
+    are when a file was stored, not when the page was published."""
+    s = _LINKS.sub(" ", s)
     best: tuple[int, dt.date] | None = None
     for pat, order in _PATTERNS:
         for m in pat.finditer(s):
@@ -95,7 +101,8 @@ _URL_YMD = (
     re.compile(r"(?<![\d])(\d{1,2})[._-](\d{1,2})[._-]((?:19|20)\d{2})(?![\d])"),  # '/23-10-2022/'
 )
 _URL_YM = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})(?:/|$)")
-_URL_Y = re.compile(r"/((?:19|20)\d{2})/")
+# '/2019/...', or the year closing a slug: '...-na-2022-god-470200-2021'
+_URL_Y = re.compile(r"/((?:19|20)\d{2})/|[-_]((?:19|20)\d{2})(?:\.s?html?|/)?(?:[?#]|$)")
 
 
 def date_parts_from_url(url: str | None) -> tuple[int | None, int | None, int | None]:
@@ -114,8 +121,8 @@ def date_parts_from_url(url: str | None) -> tuple[int | None, int | None, int | 
     if m and 1 <= int(m.group(2)) <= 12 and 1990 <= int(m.group(1)) <= dt.date.today().year:
         return int(m.group(1)), int(m.group(2)), None
     m = _URL_Y.search(path)
-    if m and 1990 <= int(m.group(1)) <= dt.date.today().year:
-        return int(m.group(1)), None, None
+    if m and 1990 <= int(m.group(1) or m.group(2)) <= dt.date.today().year:
+        return int(m.group(1) or m.group(2)), None, None
     return None, None, None
 
 

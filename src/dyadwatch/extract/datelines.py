@@ -8,7 +8,9 @@ import re
 from dataclasses import dataclass
 
 from .dates import PDate
-from .months import EN_MONTH_ALT, RU_MONTH_RE, en_month, ru_month
+from .months import EN_MONTH_ALT, RU_MONTH_ALT, en_month, ru_month
+
+_RU_MON = r"(?P<mon>" + RU_MONTH_ALT + r")(?![а-яё])"
 
 
 @dataclass
@@ -22,13 +24,16 @@ class Dateline:
 
 
 _DL_PLACE = r"(?P<place>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё'\-]+(?:\s+[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё'\-]+){0,2})"
-_DL_RU = re.compile(r"^\s*" + _DL_PLACE + r"(?:,\s*[A-ZА-ЯЁ][\w\-]+)?[,.]\s+(?P<d>\d{1,2})\s+" + RU_MONTH_RE +
+_DL_RU = re.compile(r"^\s*" + _DL_PLACE + r"(?:,\s*[A-ZА-ЯЁ][\w\-]+)?[,.]\s+(?P<d>\d{1,2})\s+" + _RU_MON +
                     r"(?:\s+(?P<y>\d{4})(?:\s*(?:года|г\.))?)?[\s.,:;]*(?:[-–—]\s*РИА\s+Новости\.?|"
                     r"[-–—]\s*[\w.\-]+\s*[-–—.]?|/[^/\n]{1,30}/\.?|"
                     r"\([^)\n]{1,30}\)\s*[-–—]*|[A-ZА-ЯЁ][\w.\-]+\s*[-–—]\s)?")
 _DL_EN = re.compile(r"^\s*" + _DL_PLACE + r"(?:,\s*[A-Z][\w\-]+)?,\s+(?:(?P<m>" + EN_MONTH_ALT +
                     r")\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m2>" +
                     EN_MONTH_ALT + r"))(?![a-z])(?:,?\s+(?P<y>\d{4}))?[\s.,:;]*(?:\([^)\n]{1,30}\)\s*[-–—:]*|[-–—]+)?")
+# the day first: '18 ноября, Минск /Корр. БЕЛТА/.', '5 марта 2021, Душанбе -'
+_DL_RU_DAY_FIRST = re.compile(r"^\s*(?P<d>\d{1,2})\s+" + _RU_MON + r"(?:\s+(?P<y>\d{4})(?:\s*(?:года|г\.))?)?,\s*"
+                              r"(?P<place>[А-ЯЁ][а-яё\-]+(?:\s+[А-ЯЁ][а-яё\-]+)?)\s*(?:/[^/\n]{1,40}/\.?|[-–—]\s)")
 _DL_CAPS = re.compile(r"^\s*(?P<place>[A-ZА-ЯЁ][A-ZА-ЯЁ\-]{2,}(?:\s+[A-ZА-ЯЁ\-]{2,})?)"
                       r"(?:\s*,\s*[A-ZА-ЯЁ][A-ZА-ЯЁ\-]{2,}(?:\s+[A-ZА-ЯЁ\-]{2,})?\s*(?=[-–—]))?"  # ', CAMBODIA —'
                       r"\s*(?:[:,]|[-–—]+)\s")
@@ -41,15 +46,17 @@ def find_dateline(text: str, lang: str, max_paragraphs: int = 12) -> Dateline | 
         if n >= max_paragraphs * 2:
             break
         m = _DL_RU.match(para) if lang == "ru" else _DL_EN.match(para)
+        if m is None and lang == "ru":
+            m = _DL_RU_DAY_FIRST.match(para)
         if m and (len(para) > m.end() + 20 or not para[m.end():].strip()) and _dateline_place(m.group("place"), lang):
             if lang == "ru":
-                month, day = ru_month(m.group(3)), int(m.group("d"))
+                month, day = ru_month(m.group("mon")), int(m.group("d"))
             else:
                 mm = m.group("m") or m.group("m2")
                 month, day = en_month(mm), int(m.group("d") or m.group("d2"))
             y = m.group("y")
             if 1 <= day <= 31:
-                return Dateline(pos + m.start("place"), pos + m.end(), m.group("place"), month, day,
+                return Dateline(pos + min(m.start("place"), m.start("d")), pos + m.end(), m.group("place"), month, day,
                                 int(y) if y else None)
         m = _DL_CAPS.match(para)
         if m and len(para) > 60:

@@ -97,10 +97,19 @@ class DateExpr:
 
 
 _RU_YEAR = r"(?:\s+(\d{4})(?:\s*(?:года|г\.))?)?"
+# 'девятнадцатого мая', 'двадцать первого июня': a day as an ordinal word
+_RU_ORD_UNITS = ["перв", "втор", "трет", "четверт", "пят", "шест", "седьм", "восьм", "девят"]
+_RU_ORD_TEENS = ["десят", "одиннадцат", "двенадцат", "тринадцат", "четырнадцат", "пятнадцат", "шестнадцат",
+                 "семнадцат", "восемнадцат", "девятнадцат"]
+RU_ORDINAL_DAYS = {w: i + 1 for i, w in enumerate(_RU_ORD_UNITS)} | {w: i + 10 for i, w in enumerate(_RU_ORD_TEENS)} \
+    | {"двадцат": 20, "тридцат": 30}
+_RU_ORD = r"((?:двадцать\s+|тридцать\s+)?(?:" + "|".join(sorted(RU_ORDINAL_DAYS, key=len, reverse=True)) + \
+    r")(?:ьего|его|ого))"
 _RU_PATTERNS = [
     # '12–14 марта', 'с 12 по 14 марта 2022 года': the first day
     ("range", re.compile(r"(?<![\d.])(?:с\s+)?(\d{1,2})\s*(?:[-–—]|по)\s*\d{1,2}\s+" + RU_MONTH_RE + _RU_YEAR, re.I)),
     ("dmy", re.compile(r"(?<![\d.])(\d{1,2})\s+" + RU_MONTH_RE + _RU_YEAR, re.I)),
+    ("dmy", re.compile(r"\b" + _RU_ORD + r"\s+" + RU_MONTH_RE + _RU_YEAR, re.I)),
     ("ymd", re.compile(r"(?<![\d.\-/])(\d{4})([-.])(\d{1,2})\2(\d{1,2})(?![\d])")),
     ("numeric", re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d]|\.\d)")),
     ("slash", re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")),
@@ -164,6 +173,8 @@ def find_date_exprs(text: str, start: int, end: int, lang: str) -> list[DateExpr
             a, b = m.start(), m.end()
             if any(a < y and x < b for x, y in taken):
                 continue
+            if _in_link(chunk, a, b):
+                continue
             before = chunk[max(0, a - 12):a]
             if _BLOCK_BEFORE.search(before) and kind not in ("weekday", "today", "same_day", "range", "range_mdy"):
                 continue
@@ -184,6 +195,26 @@ def find_date_exprs(text: str, start: int, end: int, lang: str) -> list[DateExpr
     return out
 
 
+_LINK_BITS = re.compile(r"[/?=_&%]|\.(?:jpe?g|png|gif|s?html?|php)\b|https?:|www\.", re.I)
+
+
+def _in_link(chunk: str, a: int, b: int) -> bool:
+    """The match is part of an address ('](/images/2014/09/11/x.jpg?2021-02-17+09:23)'), not
+    a date the text gives."""
+    lo = max(chunk.rfind(" ", 0, a), chunk.rfind("\n", 0, a)) + 1
+    hi = min([i for i in (chunk.find(" ", b), chunk.find("\n", b)) if i >= 0] or [len(chunk)])
+    return bool(_LINK_BITS.search(chunk[lo:a] + " " + chunk[b:hi]))
+
+
+def _day(word: str) -> int:
+    if word.isdigit():
+        return int(word)
+    parts = word.lower().split()
+    tens = {"двадцать": 20, "тридцать": 30}.get(parts[0], 0) if len(parts) > 1 else 0
+    stem = re.sub(r"(?:ьего|его|ого)$", "", parts[-1])
+    return tens + RU_ORDINAL_DAYS[stem]
+
+
 def _valid(y: int | None, m: int, d: int | None) -> bool:
     if not 1 <= m <= 12 or (d is not None and not 1 <= d <= 31):
         return False
@@ -202,7 +233,7 @@ def _parse(kind: str, m: re.Match, lang: str, a: int, b: int) -> DateExpr | None
     g = m.groups()
     try:
         if kind in ("dmy", "range"):
-            month, day = month_of(g[1], lang), int(g[0])
+            month, day = month_of(g[1], lang), _day(g[0])
             year = int(g[2]) if g[2] else None
             return DateExpr(a, b, "abs", year, month, day) if _valid(year, month, day) else None
         if kind in ("mdy", "range_mdy"):

@@ -80,14 +80,25 @@ def page_evidence(text: str, lang: str, anchor: PDate | None, url: str | None) -
 
     y, m, _ = date_parts_from_url(url)
     today = dt.date.today()
-    years = sorted({e.year for e in find_date_exprs(text, 0, len(text), lang)
-                    if e.kind == "abs" and e.year and FIRST_YEAR <= e.year <= today.year
-                    and not _NEXT.search(text[max(0, e.start - 60):e.start])})
-    return Evidence(anchor, y, m, years, today)
+    years = set()
+    for hit in _YEAR.finditer(text):  # dates, periods, names ('Армия-2019', 'ADEX 2014')
+        year = int(hit.group(1))
+        before = text[max(0, hit.start() - 60):hit.start()]
+        if FIRST_YEAR <= year <= today.year and not _NEXT.search(before) and not _PLAN_BEFORE.search(before):
+            years.add(year)
+    return Evidence(anchor, y, m, sorted(years), today)
+
+
+_YEAR = re.compile(r"(?<![\d.,/:])((?:19|20)\d{2})(?![\d.,:/]\d|\d)")
+# 'план на 2022 год', 'until 2030', 'к 2025 году': a year still to come when it was written
+_PLAN_BEFORE = re.compile(r"(?:\b(?:for|until|till|by|through)|(?<![\w])(?:на|до|к|по))\s*$", re.I)
 
 
 def complete_anchor(anchor: PDate | None, ev: Evidence) -> PDate | None:
-    """A dateline's day without a year takes the URL's year ('/2022/10/...', '23 окт')."""
+    """A dateline's day without a year takes the URL's year ('/2022/10/...', '23 окт'); a page
+    with neither dateline nor publication day speaks from the URL's month or year."""
+    if anchor is None and ev.url_year:
+        return PDate(ev.url_year, ev.url_month, None, basis="url")  # '/2021/05/': the month at least
     if anchor is None or anchor.year is not None or not ev.url_year or not anchor.month:
         return anchor
     late = ev.url_month is not None and anchor.month > ev.url_month
@@ -146,12 +157,13 @@ def infer_year(date: PDate, people: list[Person], roles: dict[str, str], ev: Evi
     gives none. `prefer`: the year already found for another event of the page."""
     today = ev.today
     years = [y for y in range(FIRST_YEAR, today.year + 1) if _possible(date, y, today)]
-    basis = None
+    used: list[str] = []  # the evidence that narrowed the years, strongest first
 
     def narrow(keep: list[int], why: str) -> None:
-        nonlocal years, basis
+        nonlocal years
         if keep and len(keep) < len(years):
-            years, basis = keep, why
+            years = keep
+            used.append(why)
 
     if date.weekday is not None and date.day:
         narrow([y for y in years if _weekday(y, date.month, date.day) == date.weekday], "weekday")
@@ -172,19 +184,27 @@ def infer_year(date: PDate, people: list[Person], roles: dict[str, str], ev: Evi
         # after the latest of them, and most likely soon after
         after = [y for y in years if y >= max(ev.mentioned_years)]
         if after:
-            years, basis = [after[0]], "nearby"
-    if not basis:
+            years = [after[0]]
+            used.append("nearby")
+    if not used:
         return None  # nothing but the calendar: the page fixes no year
+    # the evidence that fixed it: a weekday or the URL when they took part, else the last step
+    basis = next((b for b in ("weekday", "url") if b in used), used[-1])
     if date.weekday_back is not None and date.day and len(years) > 1:
         # 'во вторник' under a dateline of 28 January: the years in which that Tuesday is the
         # dateline's day (or the nearest before it) come first
         best = min(_gap(date, y) for y in years)
         years = [y for y in years if _gap(date, y) == best]
-    year = prefer if prefer in years else years[-1]
-    return date.with_year(year, basis)
+    if prefer in years:
+        return date.with_year(prefer, basis)  # another event of the page fixed it
+    if len(years) > 1:
+        return None  # several years fit: not guessed (a dated report of the event may date it)
+    return date.with_year(years[0], basis)
 
 
 def _possible(date: PDate, year: int, today: dt.date) -> bool:
+    if not date.month:
+        return True
     if not date.day:
         return year < today.year or (date.month or 1) <= today.month
     d = date.with_year(year).as_date()
@@ -210,5 +230,7 @@ def _held_in(date: PDate, year: int, people: list[Person], roles: dict[str, str]
     if date.day:
         d = date.with_year(year).as_date()
         return d is not None and held_together(people, roles, d)
-    lo, hi = dt.date(year, date.month or 1, 1), dt.date(year, date.month or 12, 28)
+    if not date.month:  # some day of the year
+        return any(held_together(people, roles, dt.date(year, m, 15)) for m in range(1, 13))
+    lo, hi = dt.date(year, date.month, 1), dt.date(year, date.month, 28)
     return all(_held(p, roles.get(p.id), lo) or _held(p, roles.get(p.id), hi) for p in people)

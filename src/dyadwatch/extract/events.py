@@ -627,8 +627,8 @@ class DocumentExtractor:
         prints decide (`dating.infer_year`); the page's events share a year where they can."""
         main_year = None
         for f in frames:
-            if f.date is None or f.date.year is not None:
-                if f.date is not None and f.date.weekday_back is not None and f.date.year:
+            if f.date is not None and f.date.year is not None:
+                if f.date.weekday_back is not None:
                     f.date = f.date.with_year(f.date.year)
                 continue
             people = [self.kb.people[p.entity_id] for p in participants[id(f)] if p.entity_id in self.kb.people]
@@ -638,7 +638,7 @@ class DocumentExtractor:
             roles = dict(f.text_roles)
             if f.inherits is not None:
                 roles.update(f.inherits.text_roles)
-            found = dating.infer_year(f.date, people, roles, self.evidence, prefer=main_year)
+            found = dating.infer_year(f.date or PDate(None), people, roles, self.evidence, prefer=main_year)
             if found is None:
                 continue
             f.year_inferred = found.basis in ("tenure", "nearby")  # type: ignore[attr-defined]

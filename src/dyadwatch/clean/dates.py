@@ -36,7 +36,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (_B + r"(\d{4})-(\d{1,2})-(\d{1,2})" + _E, "ymd"),
         (_B + r"(\d{4})[./](\d{1,2})[./](\d{1,2})" + _E, "ymd"),
         (_B + r"(\d{1,2})\.(\d{1,2})\.(\d{4})" + _E, "dmy"),
-        (_B + r"(\d{1,2})/(\d{1,2})/(\d{4})" + _E, "slash"),
+        (r"(?:" + _B + r"|(?<=\d:\d\d))(\d{1,2})/(\d{1,2})/(\d{4})" + _E, "slash"),  # '13:329/07/2025': a time glued on
         (_B + r"(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+(" + MONTH_RE + r")[\s,]+(\d{4})" + _E, "dMy"),
         (_B + r"(" + MONTH_RE + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})" + _E, "Mdy"),
     )
@@ -59,6 +59,19 @@ def _valid(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
+_WEEKDAY_NUM = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6, "пон": 0, "пн": 0, "вто": 1,
+                "вт": 1, "сре": 2, "ср": 2, "чет": 3, "чт": 3, "пят": 4, "пт": 4, "суб": 5, "сб": 5, "вос": 6, "вс": 6}
+_WEEKDAY = re.compile(r"(?<![\w])" + WEEKDAY_RE + r"(?![\w])", re.I)
+
+
+def _by_weekday(s: str, readings: list[dt.date | None]) -> dt.date | None:
+    """Of two readings of '9/07/2025', the one on the weekday the line prints ('Wednesday')."""
+    named = {_WEEKDAY_NUM.get(m.group(0).lower().rstrip(".")[:3]) or _WEEKDAY_NUM.get(m.group(0).lower()[:2])
+             for m in _WEEKDAY.finditer(s)}
+    fits = [d for d in readings if d is not None and d.weekday() in named]
+    return fits[0] if len(fits) == 1 else None
+
+
 def find_full_date(s: str) -> dt.date | None:
     """The first date in `s` that has a day, a month and a year; None when there is none.
     Dates inside links and image addresses ('](/images/2014/09/11/x.jpg?2021-02-17+09:23')
@@ -75,12 +88,14 @@ def find_full_date(s: str) -> dt.date | None:
                 date = _valid(int(g[0]), int(g[1]), int(g[2]))
             elif order == "dmy":
                 date = _valid(int(g[2]), int(g[1]), int(g[0]))
-            elif order == "slash":  # only when unambiguous
+            elif order == "slash":  # only when unambiguous, or a weekday printed beside it decides
                 a, b, y = int(g[0]), int(g[1]), int(g[2])
                 if a > 12 >= b:
                     date = _valid(y, b, a)
                 elif b > 12 >= a:
                     date = _valid(y, a, b)
+                else:
+                    date = _by_weekday(s, [_valid(y, b, a), _valid(y, a, b)])
             elif order == "dMy":
                 mon = _month(g[1])
                 date = _valid(int(g[2]), mon, int(g[0])) if mon else None

@@ -35,6 +35,7 @@ class Evidence:
     url_month: int | None = None
     mentioned_years: list[int] = field(default_factory=list)
     today: dt.date = field(default_factory=dt.date.today)
+    full_dates: set[tuple[int, int, int]] = field(default_factory=set)  # every (y, m, d) the page prints
 
 
 def sentence_date(text: str, exprs: list[DateExpr], anchor: PDate | None, planned: bool,
@@ -86,7 +87,9 @@ def page_evidence(text: str, lang: str, anchor: PDate | None, url: str | None) -
         before = text[max(0, hit.start() - 60):hit.start()]
         if FIRST_YEAR <= year <= today.year and not _NEXT.search(before) and not _PLAN_BEFORE.search(before):
             years.add(year)
-    return Evidence(anchor, y, m, sorted(years), today)
+    full = {(e.year, e.month, e.day) for e in find_date_exprs(text, 0, len(text), lang)
+            if e.kind == "abs" and e.year and e.month and e.day}
+    return Evidence(anchor, y, m, sorted(years), today, full)
 
 
 _YEAR = re.compile(r"(?<![\d.,/:])((?:19|20)\d{2})(?![\d.,:/]\d|\d)")
@@ -94,9 +97,15 @@ _YEAR = re.compile(r"(?<![\d.,/:])((?:19|20)\d{2})(?![\d.,:/]\d|\d)")
 _PLAN_BEFORE = re.compile(r"(?:\b(?:for|until|till|by|through)|(?<![\w])(?:на|до|к|по))\s*$", re.I)
 
 
-def complete_anchor(anchor: PDate | None, ev: Evidence) -> PDate | None:
-    """A dateline's day without a year takes the URL's year ('/2022/10/...', '23 окт'); a page
-    with neither dateline nor publication day speaks from the URL's month or year."""
+def complete_anchor(anchor: PDate | None, ev: Evidence, dateline_year: bool = False) -> PDate | None:
+    """A dateline's day without a year takes the year the page prints with that same day
+    ('BEIJING, Sept. 18' under a caption of 'Sept. 18, 2012', whatever date a forum's chrome
+    shows), else the URL's year ('/2022/10/...', '23 окт'); a page with neither dateline nor
+    publication day speaks from the URL's month or year."""
+    if anchor is not None and anchor.basis == "dateline" and not dateline_year and anchor.day:
+        years = {y for y, m, d in ev.full_dates if (m, d) == (anchor.month, anchor.day)}
+        if len(years) == 1:
+            return PDate(years.pop(), anchor.month, anchor.day, weekday=anchor.weekday, basis="dateline")
     if anchor is None and ev.url_year:
         return PDate(ev.url_year, ev.url_month, None, basis="url")  # '/2021/05/': the month at least
     if anchor is None or anchor.year is not None or not ev.url_year or not anchor.month:

@@ -111,7 +111,8 @@ class DocumentExtractor:
         if self.anchor is None:
             self.anchor = dating.report_anchor(doc.text, self.lang)
         self.evidence = dating.page_evidence(doc.text, self.lang, self.anchor, doc.url)
-        self.anchor = self.evidence.anchor = dating.complete_anchor(self.anchor, self.evidence)
+        self.anchor = self.evidence.anchor = dating.complete_anchor(
+            self.anchor, self.evidence, dateline_year=bool(self.dateline and self.dateline.year))
         anchor_day = self.anchor.as_date() if self.anchor else None
         self.ref_day = anchor_day or doc.published
         self.infos = [self._sentence_info(i, s) for i, s in enumerate(analysis.sentences)]

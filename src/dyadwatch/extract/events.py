@@ -365,6 +365,12 @@ class DocumentExtractor:
         return d is not None and a is not None and 0 <= (a - d).days <= 3
 
     @staticmethod
+    def _headline_only(frame: Frame, info: SentInfo) -> bool:
+        """The undated frame is only the headline, and the sentence tells its meeting with a
+        date of its own (a late report: published weeks after the talks)."""
+        return len(frame.sentences) == 1 and frame.sentences[0].idx == 0 and len(info.sides) >= 2
+
+    @staticmethod
     def _compatible(frame: Frame, sides: list[str]) -> bool:
         if not sides:
             return True
@@ -437,7 +443,7 @@ class DocumentExtractor:
                     break
             if target is None and now is not None and now.date is None and not now.dated and \
                     self._fits(now, sides, info) and not info.planned and not ref_mod and \
-                    self._near_anchor(date):
+                    (self._near_anchor(date) or self._headline_only(now, info)):
                 target = now
             if target is not None:
                 if target.date is None or target.date.precision != "day":

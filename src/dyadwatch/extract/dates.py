@@ -286,8 +286,9 @@ def resolve(expr: DateExpr, anchor: PDate | None, planned: bool = False, same_da
             return PDate(None, expr.month, expr.day, weekday=expr.weekday)
         year = ay
         if anchor and anchor.month and expr.month:
-            # a month after the anchor's month is last year's, unless the event is still to come
-            if not planned and (expr.month, expr.day or 1) > (anchor.month, (anchor.day or 28) + 2):
+            # a day after the anchor's is last year's (nothing reported happens after its report),
+            # unless the event is still to come
+            if not planned and (expr.month, expr.day or 1) > (anchor.month, anchor.day or 31):
                 year -= 1
             elif planned and (expr.month, expr.day or 28) < (anchor.month, anchor.day or 1):
                 year += 1

@@ -11,6 +11,7 @@ page (`nearby`), and never after the anchor or today. Other reports of the same 
 last, at merge time (`merged`)."""
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -36,6 +37,7 @@ class Evidence:
     mentioned_years: list[int] = field(default_factory=list)
     today: dt.date = field(default_factory=dt.date.today)
     full_dates: set[tuple[int, int, int]] = field(default_factory=set)  # every (y, m, d) the page prints
+    url_day: int | None = None
 
 
 def sentence_date(text: str, exprs: list[DateExpr], anchor: PDate | None, planned: bool,
@@ -63,14 +65,24 @@ def sentence_date(text: str, exprs: list[DateExpr], anchor: PDate | None, planne
     return None
 
 
+def without_week_words(sent, exprs: list[DateExpr], keys: set[str]) -> set[str]:
+    """The sentence's word keys without those of a 'last week' / 'на прошлой неделе' expression:
+    that dates the report's own news, it does not mark an earlier, referred-to meeting."""
+    spans = [(d.start, d.end) for d in exprs if d.kind in ("rel_week", "rel_day")]
+    if not spans:
+        return keys
+    inside = {k for t in sent.tokens if any(a <= t.start < b for a, b in spans) for k in t.keys}
+    outside = {k for t in sent.tokens if not any(a <= t.start < b for a, b in spans) for k in t.keys}
+    return keys - (inside - outside)
+
+
 def _limit(anchor: PDate | None) -> dt.date:
-    """No reported event is after this day: the anchor (two days' grace for time zones and
-    late datelines), and never after today."""
+    """No reported event is after this day: the anchor, and never after today."""
     today = dt.date.today()
     if anchor is None or anchor.year is None:
         return today
     try:
-        day = dt.date(anchor.year, anchor.month or 12, anchor.day or 28) + dt.timedelta(days=2)
+        day = dt.date(anchor.year, anchor.month or 12, anchor.day or calendar.monthrange(anchor.year, anchor.month or 12)[1])
     except ValueError:
         return today
     return min(day, today)
@@ -79,7 +91,7 @@ def _limit(anchor: PDate | None) -> dt.date:
 def page_evidence(text: str, lang: str, anchor: PDate | None, url: str | None) -> Evidence:
     from ..clean.dates import date_parts_from_url
 
-    y, m, _ = date_parts_from_url(url)
+    y, m, d = date_parts_from_url(url)
     today = dt.date.today()
     years = set()
     for hit in _YEAR.finditer(text):  # dates, periods, names ('Армия-2019', 'ADEX 2014')
@@ -89,7 +101,7 @@ def page_evidence(text: str, lang: str, anchor: PDate | None, url: str | None) -
             years.add(year)
     full = {(e.year, e.month, e.day) for e in find_date_exprs(text, 0, len(text), lang)
             if e.kind == "abs" and e.year and e.month and e.day}
-    return Evidence(anchor, y, m, sorted(years), today, full)
+    return Evidence(anchor, y, m, sorted(years), today, full, d)
 
 
 _YEAR = re.compile(r"(?<![\d.,/:])((?:19|20)\d{2})(?![\d.,:/]\d|\d)")
@@ -107,7 +119,7 @@ def complete_anchor(anchor: PDate | None, ev: Evidence, dateline_year: bool = Fa
         if len(years) == 1:
             return PDate(years.pop(), anchor.month, anchor.day, weekday=anchor.weekday, basis="dateline")
     if anchor is None and ev.url_year:
-        return PDate(ev.url_year, ev.url_month, None, basis="url")  # '/2021/05/': the month at least
+        return PDate(ev.url_year, ev.url_month, ev.url_day, basis="url")  # '/2021/05/': the month at least
     if anchor is None or anchor.year is not None or not ev.url_year or not anchor.month:
         return anchor
     late = ev.url_month is not None and anchor.month > ev.url_month

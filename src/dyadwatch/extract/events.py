@@ -146,6 +146,9 @@ class DocumentExtractor:
         dl = self.dateline
         info.dates = [d for d in find_date_exprs(self.a.text, s.start, s.stop, self.lang)
                       if not (dl and dl.start <= d.start < dl.end) and not self._in_side_clause(s, d.start)]
+        info.keys = dating.without_week_words(s, info.dates, info.keys)  # 'last week' is not 'last met'
+        info.ref_cue = info.ref_cue and bool(info.keys & (L.REF_EVENT_VERBS_RU if ru else L.REF_EVENT_VERBS_EN)
+                                             or info.keys & (L.REF_MODIFIERS_RU if ru else L.REF_MODIFIERS_EN))
         info.planned = self._planned(s, keys) if info.trigger else False
         info.negated = self._negated(s)
         info.past_report = ru and bool(keys & L.PAST_REPORT_RU) and not info.dates

@@ -71,3 +71,10 @@ def test_the_index_moves_a_dated_record_out_of_the_undated_bucket():
     # and another undated report of other people of these sides is a record of its own
     other, new = index.add(ev(None, doc="4.txt", people=(SUH,)))
     assert new and other.date is None
+
+
+def test_an_undated_report_does_not_join_a_meeting_other_pages_only_refer_to():
+    earlier = ev("2019-10", doc="2.txt")
+    earlier.referenced = True
+    out = merge_events([earlier, ev(None, doc="1.txt")])
+    assert [(r.date, r.referenced) for r in out] == [("2019-10", True), (None, False)]

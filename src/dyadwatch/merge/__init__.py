@@ -160,13 +160,16 @@ def _probe_keys(ev: Event) -> list[tuple]:
 
 def choose(ev: Event, candidates: Iterable[Event]) -> Event | None:
     """The record `ev` joins among candidates in probe order: the first compatible one; for an
-    undated `ev`, an undated record first, else the only dated one it fits."""
+    undated `ev`, an undated record first, else the only dated one it fits (a reported event
+    does not join one that pages only refer to)."""
     dated_fits: list[Event] = []
     for cand in candidates:
         if not compatible(cand, ev):
             continue
         if ev.date is not None or cand.date is None:
             return cand
+        if cand.referenced and not ev.referenced:
+            continue  # a report of its own is not an earlier meeting another page mentions
         dated_fits.append(cand)
         if len(dated_fits) > 1:
             return None

@@ -82,7 +82,8 @@ def _limit(anchor: PDate | None) -> dt.date:
     if anchor is None or anchor.year is None:
         return today
     try:
-        day = dt.date(anchor.year, anchor.month or 12, anchor.day or calendar.monthrange(anchor.year, anchor.month or 12)[1])
+        month = anchor.month or 12
+        day = dt.date(anchor.year, month, anchor.day or calendar.monthrange(anchor.year, month)[1])
     except ValueError:
         return today
     return min(day, today)

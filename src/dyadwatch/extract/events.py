@@ -16,7 +16,8 @@ from ..kb import CYRILLIC, KB, Person, fold_latin, load_kb, places
 from ..model import Document, Event, Evidence, Location, Participant, SignedDocument, Source
 from ..nlp import Analysis, Sentence, get_analyzer
 from . import lexicon as L
-from .dates import DateExpr, Dateline, PDate, anchor_date, find_date_exprs, find_dateline, resolve
+from . import dating
+from .dates import DateExpr, Dateline, PDate, anchor_date, find_date_exprs, find_dateline
 from .mentions import PersonM, SentMentions, resolve_person, sentence_mentions
 
 MAX_SIDES = 4  # a gathering of more states is a multilateral plenary, not a dyadic event
@@ -106,7 +107,12 @@ class DocumentExtractor:
         self.lang = analysis.lang
         self.kb: KB = load_kb()
         self.dateline: Dateline | None = find_dateline(doc.text, self.lang)
-        self.anchor: PDate | None = anchor_date(doc.published, self.dateline)
+        self.anchor: PDate | None = anchor_date(doc.published, self.dateline, doc.published_basis)
+        if self.anchor is None:
+            self.anchor = dating.report_anchor(doc.text, self.lang)
+        self.evidence = dating.page_evidence(doc.text, self.lang, self.anchor, doc.url)
+        self.anchor = self.evidence.anchor = dating.complete_anchor(
+            self.anchor, self.evidence, dateline_year=bool(self.dateline and self.dateline.year))
         anchor_day = self.anchor.as_date() if self.anchor else None
         self.ref_day = anchor_day or doc.published
         self.infos = [self._sentence_info(i, s) for i, s in enumerate(analysis.sentences)]
@@ -140,6 +146,9 @@ class DocumentExtractor:
         dl = self.dateline
         info.dates = [d for d in find_date_exprs(self.a.text, s.start, s.stop, self.lang)
                       if not (dl and dl.start <= d.start < dl.end) and not self._in_side_clause(s, d.start)]
+        info.keys = dating.without_week_words(s, info.dates, info.keys)  # 'last week' is not 'last met'
+        info.ref_cue = info.ref_cue and bool(info.keys & (L.REF_EVENT_VERBS_RU if ru else L.REF_EVENT_VERBS_EN)
+                                             or info.keys & (L.REF_MODIFIERS_RU if ru else L.REF_MODIFIERS_EN))
         info.planned = self._planned(s, keys) if info.trigger else False
         info.negated = self._negated(s)
         info.past_report = ru and bool(keys & L.PAST_REPORT_RU) and not info.dates
@@ -322,19 +331,8 @@ class DocumentExtractor:
 
     # ---------------------------------------------------------------- frames
     def _sentence_date(self, info: SentInfo, current: Frame | None) -> PDate | None:
-        # the most precise expression wins ('this year: ... on March 3')
-        rank = {"abs": 0, "weekday": 0, "today": 0, "yesterday": 0, "tomorrow": 0, "same_day": 0, "rel_year": 1}
-        for d in sorted(info.dates, key=lambda d: (rank.get(d.kind, 0) + (d.day is None and d.kind == "abs"))):
-            r = resolve(d, self.anchor, planned=info.planned, same_day=current.date if current else None)
-            if r is None:
-                continue
-            if info.planned and self.anchor and self.anchor.year and r.year and d.kind == "abs" and \
-                    d.year is None and PDate(self.anchor.year, d.month, d.day).midpoint() < self.anchor.midpoint():
-                # 'In July, he said he hoped to visit': the date is the announcement's; the visit
-                # is only known to be planned for this year
-                return PDate(self.anchor.year)
-            return r
-        return None
+        return dating.sentence_date(self.a.text, info.dates, self.anchor, info.planned,
+                                    current.date if current else None)
 
     _DETACH = {"since", "after", "until", "before", "following", "после", "спустя", "тех"}
 
@@ -368,6 +366,12 @@ class DocumentExtractor:
             return False
         d, a = date.as_date(), self.anchor.as_date()
         return d is not None and a is not None and 0 <= (a - d).days <= 3
+
+    @staticmethod
+    def _headline_only(frame: Frame, info: SentInfo) -> bool:
+        """The undated frame is only the headline, and the sentence tells its meeting with a
+        date of its own (a late report: published weeks after the talks)."""
+        return len(frame.sentences) == 1 and frame.sentences[0].idx == 0 and len(info.sides) >= 2
 
     @staticmethod
     def _compatible(frame: Frame, sides: list[str]) -> bool:
@@ -442,7 +446,7 @@ class DocumentExtractor:
                     break
             if target is None and now is not None and now.date is None and not now.dated and \
                     self._fits(now, sides, info) and not info.planned and not ref_mod and \
-                    self._near_anchor(date):
+                    (self._near_anchor(date) or self._headline_only(now, info)):
                 target = now
             if target is not None:
                 if target.date is None or target.date.precision != "day":
@@ -488,17 +492,21 @@ class DocumentExtractor:
         # undated frames speak from the anchor
         for f in frames:
             if f.date is None:
-                f.date = PDate(self.anchor.year, self.anchor.month, self.anchor.day) if self.anchor else None
+                f.date = PDate(self.anchor.year, self.anchor.month, self.anchor.day, weekday=self.anchor.weekday,
+                               basis=self.anchor.basis) if self.anchor else None
         participants = {id(f): self._participants(f) for f in frames}
         self._infer_years(frames, participants)
-        frames = [f for f in frames if f.date is not None and f.date.year is not None]
+        for f in frames:  # nothing fixes the year: an undated event, unless it is only a plan
+            if f.date is not None and f.date.year is None:
+                f.date = None
+        frames = [f for f in frames if f.date is not None or not f.planned]
         participants = {id(f): self._participants(f) for f in frames}
         # the main event: the latest of those not still to come
-        reported = [f for f in frames if not f.planned]
+        reported = [f for f in frames if not f.planned and f.date is not None]
         main_key = max((f.date.midpoint() for f in reported), default=None)
         out = []
         for f in frames:
-            f.referenced = f.planned or (main_key is not None and f.date.midpoint() < main_key
+            f.referenced = f.planned or (main_key is not None and f.date is not None and f.date.midpoint() < main_key
                                          and not self._same_day_as_main(f, reported, main_key)
                                          and self._told_as_past(f, main_key)) or self._last_time(f)
             parts = participants[id(f)]
@@ -625,12 +633,12 @@ class DocumentExtractor:
         return chosen
 
     def _infer_years(self, frames: list[Frame], participants: dict[int, list[Participant]]) -> None:
-        """No year anywhere: the years in which all the participants held office together
-        (and the weekday named, if any) decide."""
+        """No year printed: the weekday, the URL, the participants' tenures and the years the page
+        prints decide (`dating.infer_year`); the page's events share a year where they can."""
         main_year = None
         for f in frames:
-            if f.date is None or f.date.year is not None:
-                if f.date is not None and f.date.weekday_back is not None and f.date.year:
+            if f.date is not None and f.date.year is not None:
+                if f.date.weekday_back is not None:
                     f.date = f.date.with_year(f.date.year)
                 continue
             people = [self.kb.people[p.entity_id] for p in participants[id(f)] if p.entity_id in self.kb.people]
@@ -640,59 +648,12 @@ class DocumentExtractor:
             roles = dict(f.text_roles)
             if f.inherits is not None:
                 roles.update(f.inherits.text_roles)
-            years = self._candidate_years(f.date, people, roles)
-            if main_year is not None and main_year in years:
-                year = main_year
-            elif years:
-                year = years[-1]
-            elif main_year is not None:
-                year = main_year
-            else:
+            found = dating.infer_year(f.date or PDate(None), people, roles, self.evidence, prefer=main_year)
+            if found is None:
                 continue
-            f.year_inferred = True  # type: ignore[attr-defined]
-            f.date = f.date.with_year(year)
-            main_year = main_year or year
-
-    def _candidate_years(self, date: PDate, people: list[Person], roles: dict[str, str]) -> list[int]:
-        """Years in which every participant held the office the text gives them (any office
-        when the text names none)."""
-        today = dt.date.today()
-        if not people:
-            return []
-
-        def held(p: Person, day: dt.date) -> bool:
-            role = roles.get(p.id)
-            if role is not None:
-                offices = [o for o in p.offices if _same_office(o.role, role)]
-            else:  # a defence meeting: the defence offices of a defence official
-                offices = [o for o in p.offices if o.role in L.SECURITY_ROLES and o.role not in
-                           ("Secretary of the Security Council", "National Security Advisor")]
-            return any(o.covers(day) for o in offices or p.offices)
-
-        out = []
-        for year in range(1991, today.year + 1):
-            d = date.with_year(year).as_date() if date.day else None
-            if date.day and d is None:
-                continue
-            if d is not None and d > today:
-                continue
-            if d is not None:
-                ok = all(held(p, d) for p in people)
-            else:
-                lo = dt.date(year, date.month or 1, 1)
-                hi = dt.date(year, date.month or 12, 28)
-                ok = all(held(p, lo) or held(p, hi) for p in people)
-            if ok:
-                out.append(year)
-        if date.weekday_back is not None and date.day and out:
-            # 'во вторник' under a dateline of 28 January: the years in which that Tuesday is
-            # the dateline's day (or the nearest before it) come first
-            def gap(y: int) -> int:
-                d = date.with_year(y).as_date()
-                return (dt.date(y, date.month, date.day) - d).days if d else 99
-            best = min(gap(y) for y in out)
-            out = [y for y in out if gap(y) == best]
-        return out
+            f.year_inferred = found.basis in ("tenure", "nearby")  # type: ignore[attr-defined]
+            f.date = found
+            main_year = main_year or found.year
 
     def _is_defence(self, f: Frame, parts: list[Participant]) -> bool:
         if any(p.role in L.SECURITY_ROLES for p in parts):
@@ -935,7 +896,8 @@ class DocumentExtractor:
         evidence = [Evidence(i.sent.start, i.sent.stop, i.sent.text) for i in core]
         doc = self.doc
         ev = Event(
-            kind="meeting", mode=mode, date=f.date.iso(), date_precision=f.date.precision,
+            kind="meeting", mode=mode, date=f.date.iso() if f.date else None,
+            date_precision=f.date.precision if f.date else None, date_basis=f.date.basis if f.date else None,
             countries=sorted(set(f.sides)), participants=parts, location=location,
             setting=self._setting(f), topics=self._topics(f), documents=self._documents(f),
             referenced=f.referenced,
@@ -946,17 +908,6 @@ class DocumentExtractor:
         code_event(ev)
         ev.assign_id()
         return ev
-
-
-_DEFENCE_MINISTER_ROLES = {"Minister of Defence", "Minister of National Defence", "Secretary of Defense",
-                           "Minister of Defense", "Minister of Defence and Military Production"}
-
-
-def _same_office(kb_role: str, text_role: str) -> bool:
-    """'Defense Minister' in the text is the KB's 'Minister of National Defence' for China."""
-    if kb_role == text_role:
-        return True
-    return kb_role in _DEFENCE_MINISTER_ROLES and text_role in _DEFENCE_MINISTER_ROLES
 
 
 def extract_events(doc: Document) -> list[Event]:

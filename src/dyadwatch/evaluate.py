@@ -251,7 +251,7 @@ def score(golds: list[dict], preds: list[dict], kinds: Iterable[str] | None = No
 
 
 def source_docs(pred: dict[str, Any]) -> list[str]:
-    return [s.get("doc_id") for s in pred.get("sources") or [] if isinstance(s, dict)]
+    return [str(s.get("doc_id")) for s in pred.get("sources") or [] if isinstance(s, dict)]
 
 
 def subset(golds: list[dict], preds: list[dict], docs: Iterable[str]) -> tuple[list[dict], list[dict]]:

@@ -177,7 +177,7 @@ def test_score_batches_extracts_present_texts_and_hands_cut_gold_to_the_scorer(t
     entry = res["batches"]["xx-1"]
     assert entry["present"] == 2 and entry["missing"] == ["xx1-03"]
     assert entry["score"]["gold_docs"] == ["xx1-01"]
-    inputs = [json.loads(l) for l in (tmp_path / "out" / "xx-1.input.jsonl").read_text().splitlines()]
+    inputs = [json.loads(line) for line in (tmp_path / "out" / "xx-1.input.jsonl").read_text().splitlines()]
     assert [r["id"] for r in inputs] == ["xx1-01", "xx1-02"]
     events = (tmp_path / "out" / "xx-1.events.jsonl").read_text(encoding="utf-8").splitlines()
     assert entry["score"]["predicted_events"] == len(events)

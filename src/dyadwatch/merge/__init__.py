@@ -40,7 +40,7 @@ def dates_compatible(a: str | None, b: str | None) -> bool:
     if a is None or b is None:
         return True  # an undated report fits any date; `compatible` asks for shared people instead
     (ya, ma, da), (yb, mb, db) = _parse(a), _parse(b)
-    if ma is None or mb is None:
+    if ya is None or yb is None or ma is None or mb is None:
         return ya == yb
     if da is None or db is None:
         return (ya, ma) == (yb, mb)

@@ -454,9 +454,7 @@ class _DbMerger:
 
     def _candidates(self, ev: Event) -> list[EventRow]:
         """Stored events in the buckets `EventIndex.find` probes, in the order it probes them."""
-        from ..merge import _probe_keys
-
-        from ..merge import ALL_DATED
+        from ..merge import ALL_DATED, _probe_keys
 
         probes = _probe_keys(ev)
         kind, countries = probes[0][0], ",".join(probes[0][1])
@@ -483,9 +481,7 @@ class _DbMerger:
         return out
 
     def add(self, ev: Event) -> str:
-        from ..merge import absorb
-
-        from ..merge import choose
+        from ..merge import absorb, choose
 
         cands = self._candidates(ev)
         parts = self._participants([c.id for c in cands]) if cands else {}

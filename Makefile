@@ -12,7 +12,7 @@ LOCK := requirements.lock
 TEST_LOCK := requirements-test.lock
 PIP := $(BIN)/python -m pip
 
-.PHONY: install install-test run test lint lock bench score score-real clean
+.PHONY: install install-test run test lint lock bench score score-real clean fuzz interrupt
 
 $(STAMP): pyproject.toml $(LOCK)
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -56,6 +56,16 @@ test: lint
 
 bench: install-test
 	$(BIN)/python -m benchmarks.run
+
+# 10,000 fuzzed pages through extract, ingest and ingest --workers 2 (FUZZ_PAGES=... to change)
+FUZZ_PAGES ?= 10000
+fuzz: install-test
+	$(BIN)/python -m tests.fuzz.run --pages $(FUZZ_PAGES)
+
+# kill -9 and Ctrl-C at random moments during an ingest, then a rerun: records equal one uninterrupted run
+INTERRUPT_PAGES ?= 2000
+interrupt: install-test
+	$(BIN)/python -m benchmarks.interrupt --pages $(INTERRUPT_PAGES) --trials 3
 
 # Score against the shared development set (needs ../shared beside the project).
 score: install

@@ -6,7 +6,10 @@ import datetime as dt
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .faults import Failure
 
 
 @dataclass
@@ -14,11 +17,13 @@ class Document:
     """One input page after reading and cleaning.
 
     `text` is the cleaned text; every evidence offset of an event points into it.
-    A document that cannot be processed has status `rejected` and a `reason`."""
+    A document that cannot be processed has status `rejected` and a `reason`; one that a stage
+    failed on has status `failed`, the `stage`, the exception's type (`error_type`) and a
+    `reason` ("extract: AttributeError: ...")."""
 
     doc_id: str
     path: str | None = None
-    status: str = "ok"  # "ok" | "rejected"
+    status: str = "ok"  # "ok" | "rejected" | "failed"
     reason: str | None = None
     lang: str = "unknown"  # "ru" | "en" | "unknown"
     published: dt.date | None = None
@@ -29,10 +34,15 @@ class Document:
     content_hash: str | None = None  # sha256 of the raw bytes: what `ingest` uses to skip known pages
     # where `published` came from: header | jsonl | html | chrome | dateline | url (None: unknown)
     published_basis: str | None = None
+    stage: str | None = None  # failed documents: where (read, clean, nlp, extract, merge, store, worker)
+    error_type: str | None = None  # failed documents: the exception's type
 
     @property
     def ok(self) -> bool:
         return self.status == "ok"
+
+    def mark_failed(self, f: "Failure") -> None:
+        self.status, self.stage, self.error_type, self.reason = "failed", f.stage, f.error_type, f.reason
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -48,6 +58,7 @@ class Document:
             "content_hash": self.content_hash,
             "published_basis": self.published_basis,
             "text": self.text,
+            **({"stage": self.stage, "error_type": self.error_type} if self.status == "failed" else {}),
         }
 
     @classmethod
@@ -58,6 +69,7 @@ class Document:
             lang=d.get("lang") or "unknown", published=dt.date.fromisoformat(pub) if pub else None,
             title=d.get("title"), source=d.get("source"), text=d.get("text") or "", url=d.get("url"),
             content_hash=d.get("content_hash"), published_basis=d.get("published_basis"),
+            stage=d.get("stage"), error_type=d.get("error_type"),
         )
 
 

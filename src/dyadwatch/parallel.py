@@ -15,13 +15,21 @@ merging and storing happen once, in the caller.
   first chunk and keeps them (module-level caches), so every worker loads them once.
   The workers need dyadwatch installed (the same version as the caller).
 
+Every path isolates documents: a document a stage raises on comes back `failed` (its Failure
+marks it in the caller); a worker process that dies loses its chunk to a retry, not the run
+(local pools are rebuilt and the lost chunks replayed, then document by document; on Dask
+the scheduler retries, and a chunk that still fails is run document by document), and a
+document that kills its worker every time ends `failed` (stage `worker`).
+
 Stage times measured in the workers (`dyadwatch.timing`) come back with the results and
 are added to the caller's registry."""
 from __future__ import annotations
 
 import itertools
+import logging
 import multiprocessing
 import os
+import signal
 import threading
 import uuid
 from collections import deque
@@ -29,7 +37,10 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from . import timing
+from .faults import Failure, failure
 from .model import Document, Event
+
+log = logging.getLogger(__name__)
 
 LOCAL_CHUNK = 8  # documents per task for local workers (a Russian page takes ~40 ms)
 DASK_CHUNK = 32  # documents per task on Dask (each task costs the scheduler ~1 ms)
@@ -54,10 +65,23 @@ def process_documents(docs: Iterable[Document], workers: int = 1, dask_address: 
     elif workers and workers > 1:
         yield from _on_local_workers(docs, workers, chunk_size or LOCAL_CHUNK, max_inflight or 2 * workers)
     else:
-        from .pipeline import process_document
+        from .pipeline import analyse
 
         for doc in docs:
-            yield doc, process_document(doc)
+            events, failed = analyse(doc)
+            if failed is not None:
+                doc.mark_failed(failed)
+            yield doc, events
+
+
+def _settle(chunk: list[Document], results: list) -> Iterator[tuple[Document, list[Event]]]:
+    """(document, events) of a chunk's results: a Failure marks its document failed."""
+    for doc, res in zip(chunk, results):
+        if isinstance(res, Failure):
+            doc.mark_failed(res)
+            yield doc, []
+        else:
+            yield doc, res
 
 
 # --------------------------------------------------------------------- worker side
@@ -76,14 +100,14 @@ def warm_up(langs: Iterable[str]) -> None:
                 pass
 
 
-def run_chunk(docs: list[Document]) -> tuple[list[list[Event]], dict]:
-    """The events of each document of a chunk, and the stage times it took."""
+def run_chunk(docs: list[Document]) -> tuple[list[list[Event] | Failure], dict]:
+    """For each document of a chunk its events (or its Failure), and the stage times it took."""
     global _init_figures
-    from .pipeline import process_document
+    from .pipeline import analyse
 
     with timing.collect() as col:
         warm_up({d.lang for d in docs if d.ok})
-        events = [process_document(d) for d in docs]
+        events = [evs if failed is None else failed for evs, failed in map(analyse, docs)]
     figures = col.as_dict()
     if _init_figures is not None:
         for kind in ("seconds", "calls"):
@@ -100,6 +124,9 @@ _ONE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THR
 
 def _init_local_worker(langs: list[str]) -> None:
     global _init_figures
+    # Ctrl-C on a terminal reaches the whole process group: the caller decides what it means
+    # (finish the current document, then stop), so the workers must not die of it
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     for k, v in _ONE_THREAD.items():  # before numpy is imported (the models import it)
         os.environ.setdefault(k, v)
     with timing.collect() as col:
@@ -128,7 +155,11 @@ def _mp_context():
 
 def _on_local_workers(docs: Iterable[Document], workers: int, chunk_size: int, max_inflight: int
                       ) -> Iterator[tuple[Document, list[Event]]]:
-    from concurrent.futures import ProcessPoolExecutor
+    """Chunks on a process pool, results in order. A worker that dies (segfault, out of memory,
+    killed) breaks the pool: the chunks it took down are run again on a new pool, one at a time
+    and then document by document, so only a document that kills its worker `WORKER_ATTEMPTS`
+    times ends `failed`; the run goes on."""
+    from concurrent.futures.process import BrokenProcessPool
 
     chunks = _chunks(docs, chunk_size)
     first = next(chunks, None)
@@ -136,8 +167,7 @@ def _on_local_workers(docs: Iterable[Document], workers: int, chunk_size: int, m
         return
     langs = sorted({d.lang for d in first if d.ok})
     chunks = itertools.chain([first], chunks)
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_mp_context(),
-                               initializer=_init_local_worker, initargs=(langs,))
+    pools = _Pools(workers, langs)
     pending: deque = deque()
     try:
         more = True
@@ -147,15 +177,123 @@ def _on_local_workers(docs: Iterable[Document], workers: int, chunk_size: int, m
                 if chunk is None:
                     more = False
                     break
-                pending.append((chunk, pool.submit(run_chunk, chunk)))
+                pending.append((chunk, pools.submit(chunk)))
             if not pending:
                 return
             chunk, fut = pending.popleft()
-            events, figures = fut.result()
+            try:
+                events, figures = fut.result()
+            except BrokenProcessPool:
+                # every chunk still out went down with the pool: replay them in order, isolated
+                kept = {id(c): f for c, f in pending if _finished(f)}
+                replay = [chunk] + [c for c, _ in pending]
+                log.warning("a worker process died; %d chunk(s) are run again", len(replay) - len(kept))
+                pools.restart()
+                pending.clear()
+                for c in replay:
+                    if id(c) in kept:
+                        events, figures = kept[id(c)].result()
+                        timing.add(figures)
+                        yield from _settle(c, events)
+                    else:
+                        yield from _isolated(pools, c)
+                continue
+            except Exception as exc:  # the chunk could not be sent or its results not returned
+                log.warning("a chunk failed on the workers (%s: %s); its documents are run one by one",
+                            type(exc).__name__, exc)
+                yield from _isolated(pools, chunk, split_first=True)
+                continue
             timing.add(figures)
-            yield from zip(chunk, events)
+            yield from _settle(chunk, events)
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        pools.shutdown()
+
+
+class WorkersFailed(RuntimeError):
+    """The worker processes cannot run at all (the run cannot go on)."""
+
+
+WORKER_ATTEMPTS = 2  # a document that kills its worker this many times (alone on it) fails
+
+
+def _finished(fut) -> bool:  # noqa: ANN001
+    return fut.done() and not fut.cancelled() and fut.exception() is None
+
+
+class _Pools:
+    """The current process pool, replaced when a worker's death breaks it."""
+
+    def __init__(self, workers: int, langs: list[str]) -> None:
+        self.workers, self.langs = workers, langs
+        self.worked = False  # some task has come back: workers can run at all
+        self.pool = self._new()
+
+    def _new(self):
+        from concurrent.futures import ProcessPoolExecutor
+
+        return ProcessPoolExecutor(max_workers=self.workers, mp_context=_mp_context(),
+                                   initializer=_init_local_worker, initargs=(self.langs,))
+
+    def submit(self, chunk: list[Document]):
+        fut = self.pool.submit(run_chunk, chunk)
+        fut.add_done_callback(self._done)
+        return fut
+
+    def _done(self, fut) -> None:  # noqa: ANN001
+        if not fut.cancelled() and fut.exception() is None:
+            self.worked = True
+
+    def restart(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+        self.pool = self._new()
+
+    def shutdown(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _isolated(pools: _Pools, chunk: list[Document], split_first: bool = False
+              ) -> Iterator[tuple[Document, list[Event]]]:
+    """Run a chunk alone on the pool; if it breaks the pool again, run its documents one by one,
+    each alone, so a death is charged to the document that caused it."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    if not split_first:
+        try:
+            events, figures = pools.submit(chunk).result()
+            timing.add(figures)
+            yield from _settle(chunk, events)
+            return
+        except BrokenProcessPool:
+            pools.restart()
+        except Exception:  # noqa: BLE001 - run document by document below
+            pass
+    for doc in chunk:
+        err: BaseException | None = None
+        for _attempt in range(WORKER_ATTEMPTS):
+            try:
+                events, figures = pools.submit([doc]).result()
+            except BrokenProcessPool as exc:
+                err = exc
+                pools.restart()
+                continue
+            except Exception as exc:  # noqa: BLE001
+                err = exc
+                break
+            timing.add(figures)
+            yield from _settle([doc], events)
+            break
+        else:
+            if not pools.worked:  # no worker ever finished a task: the pool itself is broken
+                raise WorkersFailed("the worker processes die before finishing any work "
+                                    "(run with --workers 1 to see why)")
+            doc.mark_failed(Failure("worker", "WorkerDied",
+                                    f"the worker process died on this document {WORKER_ATTEMPTS} times"))
+            log.warning("%s: its worker process died %d times; marked failed", doc.doc_id, WORKER_ATTEMPTS)
+            yield doc, []
+            continue
+        if err is not None and not isinstance(err, BrokenProcessPool):
+            doc.mark_failed(failure("worker", err))
+            yield doc, []
 
 
 def _on_dask(docs: Iterable[Document], address: str, chunk_size: int, max_inflight: int | None
@@ -200,7 +338,12 @@ def _on_dask(docs: Iterable[Document], address: str, chunk_size: int, max_inflig
         refill()
         for fut in ac:
             i = index_of.pop(fut.key)
-            events, figures = fut.result()
+            try:
+                events, figures = fut.result()
+            except Exception as exc:  # KilledWorker (it died `allowed-failures` times), lost data...
+                log.warning("a chunk failed on Dask (%s: %s); its documents are run one by one",
+                            type(exc).__name__, exc)
+                events, figures = _dask_one_by_one(client, held[i], run_id, i), {}
             fut.release()
             timing.add(figures)
             done[i] = events
@@ -208,7 +351,25 @@ def _on_dask(docs: Iterable[Document], address: str, chunk_size: int, max_inflig
                 chunk = held.pop(next_out)
                 ready = done.pop(next_out)
                 next_out += 1
-                yield from zip(chunk, ready)
+                yield from _settle(chunk, ready)
             refill()
     finally:
         client.close()
+
+
+def _dask_one_by_one(client, chunk: list[Document], run_id: str, i: int) -> list:  # noqa: ANN001
+    """The results of a failed chunk's documents, each its own task: one that fails again
+    (its worker killed every time) gets its Failure; the others their events."""
+    futures = client.map(run_chunk, [[d] for d in chunk], key=[f"dyadwatch-doc-{run_id}-{i}-{j}"
+                                                               for j in range(len(chunk))], pure=False)
+    out: list = []
+    for _doc, fut in zip(chunk, futures):
+        try:
+            (res,), figures = fut.result()
+            timing.add(figures)
+            out.append(res)
+        except Exception as exc:  # noqa: BLE001
+            kind = "WorkerDied" if type(exc).__name__ == "KilledWorker" else type(exc).__name__
+            out.append(Failure("worker", kind, " ".join(str(exc).split())[:500]))
+        fut.release()
+    return out

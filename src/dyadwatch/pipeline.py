@@ -2,6 +2,8 @@
 
 Per-document work (`process_document`) is pure and picklable, so it can run in worker
 processes or on a Dask cluster (see `parallel.py`); merging happens once, in the caller.
+Every stage is isolated per document: an exception for one document makes it `failed` (with
+the stage, the exception type and message) and the run goes on (`analyse`, `faults.py`).
 
 Everything streams: documents are read, cleaned, processed and merged one at a time, so
 memory holds the merged events (and, for `extract_paths`, the document records) but never
@@ -10,11 +12,15 @@ analyzers add nlp, the store adds store)."""
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from .faults import Failure, failure, inject
 from .model import Document, Event
 from .timing import stage
+
+log = logging.getLogger(__name__)
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024  # pages above this are rejected, not read (news pages are < 3 MB)
 MAX_TEXT_CHARS = 400_000  # an article's main text is far shorter; longer ones are not articles
@@ -46,13 +52,25 @@ _END: Any = object()
 
 
 def process_document(doc: Document) -> list[Event]:
-    """Events reported or referred to by one cleaned document (one source each, not merged)."""
+    """Events reported or referred to by one cleaned document (one source each, not merged).
+    Raises what the stages raise; `analyse` is the form that never does."""
     if not doc.ok or not doc.text.strip():
         return []
     from .extract import extract_events
 
     with stage("extract"):
+        inject("extract", doc.text)
         return extract_events(doc)
+
+
+def analyse(doc: Document) -> tuple[list[Event], Failure | None]:
+    """(events, None), or ([], the failure) when a stage raised for this document: the
+    document boundary, so one document's exception never stops a run."""
+    try:
+        return process_document(doc), None
+    except Exception as exc:
+        log.debug("%s failed", doc.doc_id, exc_info=True)
+        return [], failure("extract", exc)
 
 
 def extract_paths(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES, workers: int = 1,
@@ -63,25 +81,27 @@ def extract_paths(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES, work
     Events are merged as they come (the corpus is never held); with `keep_text=False` the
     returned documents carry no text (enough for counts and rejection reasons), so memory
     stays flat however many documents are read."""
-    from .merge import merge_events
+    from .merge import EventIndex
     from .parallel import process_documents
 
     docs: list[Document] = []
-
-    def per_doc_events() -> Iterator[Event]:
-        results = process_documents(load_documents(paths, max_bytes), workers=workers,
-                                    dask_address=dask_address)
-        while True:
-            # reading, cleaning and (in this process) extracting are timed as nested stages;
-            # what is left here is waiting for workers
-            with stage("wait"):
-                item = next(results, None)
-            if item is None:
-                return
-            doc, events = item
-            docs.append(doc if keep_text else dataclasses.replace(doc, text=""))
-            yield from events
-
-    with stage("merge"):
-        merged = merge_events(per_doc_events())
-    return docs, merged
+    index = EventIndex()
+    results = process_documents(load_documents(paths, max_bytes), workers=workers, dask_address=dask_address)
+    while True:
+        # reading, cleaning and (in this process) extracting are timed as nested stages;
+        # what is left here is waiting for workers
+        with stage("wait"):
+            item = next(results, None)
+        if item is None:
+            break
+        doc, events = item
+        try:
+            with stage("merge"):
+                for ev in events:
+                    index.add(ev)
+        except Exception as exc:  # this document fails (what it merged before the error stays)
+            log.debug("%s failed in merge", doc.doc_id, exc_info=True)
+            doc.mark_failed(failure("merge", exc))
+        docs.append(doc if keep_text else dataclasses.replace(doc, text=""))
+    # the order merge_events gives: date, then countries, then id
+    return docs, sorted(index.events, key=lambda e: (e.date, e.countries, e.id))

@@ -55,6 +55,14 @@ def stage(name: str) -> Iterator[None]:
     stack.append(frame)
     try:
         yield
+    except BaseException as exc:
+        # the innermost stage a document's failure happened in (faults.failure reads it)
+        if getattr(exc, "dyadwatch_stage", None) is None:
+            try:
+                exc.dyadwatch_stage = name  # type: ignore[attr-defined]
+            except AttributeError:
+                pass
+        raise
     finally:
         elapsed = perf_counter() - frame[1]
         stack.pop()

@@ -191,10 +191,10 @@ def extracted(articles, tmp_path_factory) -> str:
 def test_ingest_twice_gives_the_events_of_extract(db_factory, articles, extracted):
     db = db_factory("twice")
     first = run("ingest", str(articles), "--db", db)
-    assert summary_line(first).startswith("documents: 40 read, 40 new, 0 already stored, 0 rejected; events: ")
+    assert summary_line(first).startswith("documents: 40 read, 40 new, 0 already stored, 0 rejected, 0 failed; events: ")
     once = events_jsonl(db)
     second = run("ingest", str(articles), "--db", db)
-    assert summary_line(second) == ("documents: 40 read, 0 new, 40 already stored, 0 rejected; "
+    assert summary_line(second) == ("documents: 40 read, 0 new, 40 already stored, 0 rejected, 0 failed; "
                                     "events: 0 new, 0 updated")
     assert events_jsonl(db) == once == extracted
     n_events = len(extracted.splitlines())
@@ -296,7 +296,7 @@ def test_bad_files_are_rejected_listed_and_the_good_ones_stored(db_factory, tmp_
     table = run("documents", "--db", db, "--status", "rejected").stdout
     assert "random.bin" in table and "empty" in table.lower()
     again = run("ingest", str(folder), "--db", db)
-    assert " 0 new," in summary_line(again) and " 0 rejected;" in summary_line(again)
+    assert " 0 new," in summary_line(again) and " 0 rejected," in summary_line(again)
 
 
 @pytest.mark.slow

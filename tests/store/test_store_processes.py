@@ -76,7 +76,7 @@ def test_ingest_folder_equals_extract_and_is_idempotent(db_url, tmp_path, fake_p
         again = store.ingest([str(tmp_path / "in")], progress=False)
         assert (again.read, again.new, again.already_stored, again.rejected, again.events_new,
                 again.events_updated) == (30, 0, 30, 0, 0, 0)
-        assert str(again) == "documents: 30 read, 0 new, 30 already stored, 0 rejected; events: 0 new, 0 updated"
+        assert str(again) == "documents: 30 read, 0 new, 30 already stored, 0 rejected, 0 failed; events: 0 new, 0 updated"
         assert dump(store) == snap
     assert snap["events"] == merged_records(corpus)
 

@@ -63,7 +63,7 @@ def get_event(request: Request, event_id: str = Path(..., max_length=200)) -> di
 @router.get("/documents", summary="Stored documents (without their text)")
 def list_documents(
     request: Request,
-    status: str | None = Query(None, pattern=r"^(ok|rejected)?$", description="ok or rejected"),
+    status: str | None = Query(None, pattern=r"^(ok|rejected|failed)?$", description="ok, rejected or failed"),
     limit: int = Query(50, ge=1, le=MAX_LIMIT),
     offset: int = Query(0, ge=0),
 ) -> dict[str, Any]:

@@ -1,8 +1,9 @@
 """Cleaning: RawDocument -> Document (text without page chrome, language, title,
 publication date, outlet). `prepare` never raises: a page it cannot handle comes back
-rejected with a reason."""
+rejected with a reason, and one it fails on (a bug) comes back `failed` with the exception."""
 from __future__ import annotations
 
+from ..faults import failure, inject
 from ..ingest.raw import RawDocument
 from ..model import Document
 from .lang import detect_lang
@@ -22,12 +23,18 @@ def _rejected(doc: Document, reason: str) -> Document:
 def prepare(raw: RawDocument) -> Document:
     doc = Document(doc_id=raw.doc_id, path=raw.path, url=raw.url, content_hash=raw.content_hash,
                    published=raw.published, title=raw.title, published_basis="given" if raw.published else None)
+    if raw.failure is not None:  # the reader failed on it (not a bad page: a bug, retried next run)
+        doc.mark_failed(raw.failure)
+        return doc
     if not raw.ok or raw.text is None:
         return _rejected(doc, raw.reason or "not read")
     try:
+        inject("clean", raw.text)
         return _prepare(raw, doc)
-    except Exception as exc:  # a bug must not stop a run over millions of pages
-        return _rejected(doc, f"cleaning failed: {type(exc).__name__}: {exc}")
+    except Exception as exc:  # a bug must not stop a run over millions of pages: this page fails
+        doc.mark_failed(failure("clean", exc))
+        doc.text = ""
+        return doc
 
 
 def _prepare(raw: RawDocument, doc: Document) -> Document:

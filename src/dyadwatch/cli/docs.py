@@ -8,6 +8,7 @@ import typer
 
 from ..model import dumps_record
 from ..pipeline import DEFAULT_MAX_BYTES
+from .common import info
 
 
 def register(app: typer.Typer) -> None:
@@ -33,16 +34,17 @@ def register(app: typer.Typer) -> None:
         except OSError as exc:
             typer.echo(f"dyadwatch docs: cannot write {output}: {exc.strerror or exc}", err=True)
             raise typer.Exit(2) from None
-        total = rejected = 0
+        total = rejected = failed = 0
         try:
             for raw in raws:
-                doc = prepare(raw)
+                doc = prepare(raw)  # never raises: a page it fails on comes back failed
                 total += 1
-                rejected += not doc.ok
+                rejected += doc.status == "rejected"
+                failed += doc.status == "failed"
                 out.write(dumps_record(doc.to_json()) + "\n")
         finally:
             if output:
                 out.close()
             else:
                 out.flush()
-        typer.echo(f"documents: {total} read, {rejected} rejected", err=True)
+        info(f"documents: {total} read, {rejected} rejected, {failed} failed")

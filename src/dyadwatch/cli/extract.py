@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from ..model import dumps_record
-from .common import DASK, MAX_BYTES, PATHS, WORKERS, require_extra, require_paths
+from .common import DASK, MAX_BYTES, PATHS, WORKERS, info, require_extra, require_paths
 
 
 def register(app: typer.Typer) -> None:
@@ -19,7 +19,9 @@ def register(app: typer.Typer) -> None:
         dask: str | None = DASK,
         max_bytes: int = MAX_BYTES,
     ) -> None:
-        """Extract meeting events (JSON Lines, one record per real-world event)."""
+        """Extract meeting events (JSON Lines, one record per real-world event).
+
+        Rejected and failed documents are listed on stderr with their reasons; the run goes on."""
         from ..pipeline import extract_paths
 
         require_paths("extract", paths)
@@ -33,7 +35,8 @@ def register(app: typer.Typer) -> None:
         finally:
             if output:
                 out.close()
-        rejected = [d for d in docs if not d.ok]
-        for d in rejected:
-            typer.echo(f"rejected {d.doc_id}: {d.reason}", err=True)
-        typer.echo(f"documents: {len(docs)} read, {len(rejected)} rejected; events: {len(events)}", err=True)
+        rejected = [d for d in docs if d.status == "rejected"]
+        failed = [d for d in docs if d.status == "failed"]
+        for d in rejected + failed:
+            info(f"{d.status} {d.doc_id}: {d.reason}")
+        info(f"documents: {len(docs)} read, {len(rejected)} rejected, {len(failed)} failed; events: {len(events)}")

@@ -5,16 +5,19 @@ import os
 
 import typer
 
+from .common import DB
+
 
 def register(app: typer.Typer) -> None:
     @app.command()
     def serve(
-        db: str | None = typer.Option(None, "--db", help="database URL (default: $DYADWATCH_DB or sqlite:///dyadwatch.db)"),
+        db: str | None = DB,
         host: str = typer.Option("127.0.0.1", "--host", help="address to listen on"),
         port: int = typer.Option(8000, "--port", help="port to listen on"),
         allow_upload: bool = typer.Option(False, "--allow-upload",
                                           help="enable POST /api/documents (needs DYADWATCH_TOKEN; clients send "
-                                               "'Authorization: Bearer <token>')"),
+                                               "'Authorization: Bearer <token>')",
+                                          show_envvar=False),
         log_level: str = typer.Option("info", "--log-level", help="uvicorn's log level"),
     ) -> None:
         """Serve the events UI (/) and the JSON API (/api, described at /docs). Read-only unless --allow-upload."""

@@ -7,10 +7,8 @@ from pathlib import Path
 
 import typer
 
-from .common import DASK, MAX_BYTES, PATHS, WORKERS, require_extra, require_paths
+from .common import DASK, DB, MAX_BYTES, OPTIONS, PATHS, WORKERS, StopOnSignal, info, require_extra, require_paths
 from .common import fail as _fail
-
-DB_HELP = "database URL (default: $DYADWATCH_DB, else sqlite:///dyadwatch.db in the current folder)"
 
 
 def _open(cmd: str, db: str | None):
@@ -53,27 +51,38 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one function per command
     @app.command()
     def ingest(
         paths: list[str] = PATHS,
-        db: str | None = typer.Option(None, "--db", help=DB_HELP),
+        db: str | None = DB,
         workers: int = WORKERS,
         dask: str | None = DASK,
         max_bytes: int = MAX_BYTES,
     ) -> None:
-        """Store new documents and their events (pages already stored are skipped; safe to re-run or kill)."""
+        """Store new documents and their events (safe to re-run or kill).
+
+        Pages already stored are skipped; failed ones are tried again. Ctrl-C or SIGTERM: stop
+        after the current document's transaction (exit 130 / 143); a rerun continues."""
         require_paths("ingest", paths)
         if dask:
             require_extra("ingest", "dask", "--dask")
         store = _open("ingest", db)
         try:
-            summary = store.ingest(paths, progress=True, workers=workers, dask_address=dask, max_bytes=max_bytes)
+            with StopOnSignal("ingest") as stop:
+                summary = store.ingest(paths, progress=not OPTIONS.quiet, workers=workers, dask_address=dask,
+                                       max_bytes=max_bytes, stop=stop)
         except FileNotFoundError as exc:
             raise _fail("ingest", str(exc), 2) from None
         finally:
             store.close()
-        typer.echo(str(summary))
+        if not OPTIONS.quiet:
+            typer.echo(str(summary))
+        if summary.failed:
+            info(f"dyadwatch ingest: {summary.failed} document(s) failed: dyadwatch documents --status failed")
+        if summary.interrupted:
+            info("dyadwatch ingest: interrupted; what is listed above is stored: run it again to continue")
+            raise typer.Exit(stop.code)
 
     @app.command()
     def events(
-        db: str | None = typer.Option(None, "--db", help=DB_HELP),
+        db: str | None = DB,
         country: str | None = typer.Option(None, "--country", help="events with this side (alpha-3: RUS)"),
         pair: str | None = typer.Option(None, "--pair", help="events with both sides, e.g. RUS,CHN"),
         person: str | None = typer.Option(None, "--person", help="a participant: part of a name, or a KB id"),
@@ -136,16 +145,18 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one function per command
 
     @app.command()
     def documents(
-        db: str | None = typer.Option(None, "--db", help=DB_HELP),
-        status: str | None = typer.Option(None, "--status", help="ok or rejected"),
+        db: str | None = DB,
+        status: str | None = typer.Option(None, "--status", help="ok, rejected or failed"),
         fmt: str = typer.Option("table", "--format", help="table or jsonl"),
         limit: int | None = typer.Option(None, "--limit", help="at most this many"),
     ) -> None:
-        """List stored documents with their status (and, for rejected ones, why)."""
+        """List stored documents with their status (and why, for rejected and failed ones).
+
+        A failed one names the stage and the exception; the next ingest of it tries it again."""
         if fmt not in ("table", "jsonl"):
             raise _fail("documents", f"unknown format {fmt!r}: table or jsonl", 2)
-        if status not in (None, "ok", "rejected"):
-            raise _fail("documents", f"unknown status {status!r}: ok or rejected", 2)
+        if status not in (None, "ok", "rejected", "failed"):
+            raise _fail("documents", f"unknown status {status!r}: ok, rejected or failed", 2)
         store = _open("documents", db)
         try:
             docs, total = store.list_documents(status=status, limit=limit)
@@ -164,14 +175,14 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one function per command
         for d in docs:
             table.add_row(d["doc_id"], d["status"], d["lang"], d["published"] or "", str(d["events"]),
                           (d["title"] or "") if d["status"] == "ok" else (d["reason"] or ""),
-                          style=None if d["status"] == "ok" else "yellow")
+                          style={"ok": None, "rejected": "yellow"}.get(d["status"], "red"))
         _console().print(table)
 
     @app.command()
     def export(
         output: str = typer.Option(..., "-o", "--output", help="the file to write (- for stdout, not parquet)"),
         fmt: str = typer.Option("jsonl", "--format", help="jsonl, csv, parquet or plover (POLECAT-style JSON Lines)"),
-        db: str | None = typer.Option(None, "--db", help=DB_HELP),
+        db: str | None = DB,
     ) -> None:
         """Write every stored event to a file."""
         from ..store.export import FORMATS
@@ -189,11 +200,11 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one function per command
         finally:
             store.close()
         if output != "-":
-            typer.echo(f"{n} events written to {output} ({fmt})", err=True)
+            info(f"{n} events written to {output} ({fmt})")
 
     @app.command()
     def stats(
-        db: str | None = typer.Option(None, "--db", help=DB_HELP),
+        db: str | None = DB,
         kind: str = typer.Option("meeting", "--kind", help="which events to count (all: every kind)"),
         plot: Path | None = typer.Option(None, "--plot", help="also draw a chart: FILE.html (plotly, offline) or FILE.png"),
     ) -> None:
@@ -214,7 +225,7 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one function per command
         what = "Events" if kind == "all" else ("Meetings" if kind == "meeting" else f"Events ({kind})")
         con = _console()
         con.print(f"{st['selected']} {what.lower()} · {st['events']} events · {st['documents']} documents "
-                  f"({st['rejected']} rejected)")
+                  f"({st['rejected']} rejected, {st['failed']} failed)")
         t = Table(title=f"{what} per pair", min_width=30)
         t.add_column("pair")
         t.add_column("count", justify="right")
@@ -242,5 +253,5 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one function per command
                 write_plot(st, plot)
             except PlotError as exc:
                 raise _fail("stats", str(exc), 1) from None
-            typer.echo(f"chart written to {plot}", err=True)
+            info(f"chart written to {plot}")
 

@@ -229,7 +229,23 @@ def _valid(y: int | None, m: int, d: int | None) -> bool:
     return True
 
 
+# Years a report can speak of; others ('в 9999 году', '0001') are numbers, not dates.
+YEARS = range(1900, 2101)
+
+
 def _parse(kind: str, m: re.Match, lang: str, a: int, b: int) -> DateExpr | None:
+    e = _parse_expr(kind, m, lang, a, b)
+    if e is None or (e.year is not None and e.year not in YEARS):
+        return None
+    if e.month and e.day:  # '31 февраля', 'April 31': no such day (2000: a leap year, for 29 February)
+        import calendar
+
+        if not 1 <= e.month <= 12 or e.day > calendar.monthrange(e.year or 2000, e.month)[1]:
+            return None
+    return e
+
+
+def _parse_expr(kind: str, m: re.Match, lang: str, a: int, b: int) -> DateExpr | None:
     g = m.groups()
     try:
         if kind in ("dmy", "range"):

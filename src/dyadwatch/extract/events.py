@@ -413,7 +413,8 @@ class DocumentExtractor:
             if len(sides) == 1 and info.weak_sides:
                 sides.append(info.weak_sides[0])
             ref_mod = bool(info.keys & (L.REF_MODIFIERS_RU if self.lang == "ru" else L.REF_MODIFIERS_EN))
-            if date is None and not any(d.kind == "same_day" for d in info.dates):
+            # "the same day" as an undated frame (the report's own day) is undated too
+            if date is None:
                 if info.planned or (ref_mod and now is not None and not info.sides):
                     if current is not None:
                         current.scope.append(info)

@@ -4,6 +4,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..faults import Failure
+
 
 @dataclass
 class RawDocument:
@@ -25,6 +27,7 @@ class RawDocument:
     reason: str | None = None
     content_hash: str | None = None  # sha256 hex of the raw bytes (or of a JSONL record's text/html)
     encoding: str | None = None  # the detected encoding, for diagnostics
+    failure: Failure | None = None  # the reader failed on this input (a bug, not a bad page)
 
     @property
     def ok(self) -> bool:

@@ -1,7 +1,7 @@
 """Readers: files (text pages in the scraper's format, HTML), JSON Lines, folders, stdin.
 
 Every input yields RawDocuments; a bad one comes back with status `rejected` and a
-reason instead of raising, so a run over millions of pages goes on. Only a path that
+reason instead of raising (one a reader fails on, `failed` with the exception), so a run over millions of pages goes on. Only a path that
 does not exist raises (FileNotFoundError), before anything is read."""
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
+from ..faults import failure
 from .encoding import DecodeError, decode_bytes
 from .raw import RawDocument, rejected
 
@@ -35,6 +36,10 @@ def _sha256(data: bytes) -> str:
 
 
 def _make_date(y: str, m: str, d: str) -> dt.date | None:
+    """The date, when it can be a publication date (no page was published in 9999 or 0001:
+    such a header is damage, and keeping it would put the calendar's edges into date arithmetic)."""
+    if not 1900 <= int(y) <= dt.date.today().year + 1:
+        return None
     try:
         return dt.date(int(y), int(m), int(d))
     except ValueError:
@@ -84,6 +89,12 @@ def read_bytes(data: bytes, doc_id: str, path: str | None, name: str | None = No
                        content_hash=digest, encoding=encoding)
 
 
+def _failed(doc_id: str, path: str | None, exc: Exception, content_hash: str | None) -> RawDocument:
+    f = failure("read", exc)
+    return RawDocument(doc_id=doc_id, path=path, status="failed", reason=f.reason, content_hash=content_hash,
+                       failure=f)
+
+
 def _read_file(path: str, max_bytes: int) -> Iterator[RawDocument]:
     name = os.path.basename(path.rstrip("/\\")) or path
     if os.path.splitext(name)[1].lower() in JSONL_EXTENSIONS:
@@ -108,7 +119,10 @@ def _read_file(path: str, max_bytes: int) -> Iterator[RawDocument]:
     if len(data) > max_bytes:  # grew since stat
         yield rejected(name, path, f"file too large: over the limit of {max_bytes} bytes (not read)")
         return
-    yield read_bytes(data, name, path, name)
+    try:
+        yield read_bytes(data, name, path, name)
+    except Exception as exc:  # a bug on one page: that page fails, the run goes on
+        yield _failed(name, path, exc, _sha256(data))
 
 
 # --- JSON Lines -----------------------------------------------------------------------
@@ -154,7 +168,10 @@ def _jsonl_records(lines: Iterable[tuple[int, bytes | None]], name: str, path: s
         except ValueError as exc:
             yield rejected(where, path, f"JSONL line {lineno} is not valid JSON: {exc}", _sha256(line))
             continue
-        yield _record(rec, lineno, where, path)
+        try:
+            yield _record(rec, lineno, where, path)
+        except Exception as exc:  # a bug on one record: that record fails, the file goes on
+            yield _failed(where, path, exc, _sha256(line))
 
 
 def _record(rec: object, lineno: int, where: str, path: str | None) -> RawDocument:

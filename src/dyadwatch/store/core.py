@@ -15,17 +15,19 @@ import copy
 import dataclasses
 import datetime as dt
 import hashlib
+import logging
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from ..faults import failure, inject
 from ..model import Document, Event
 from ..pipeline import DEFAULT_MAX_BYTES
 from ..timing import stage
@@ -42,6 +44,8 @@ from .records import (
     source_row,
 )
 
+log = logging.getLogger(__name__)
+
 
 @dataclass
 class IngestSummary:
@@ -49,38 +53,53 @@ class IngestSummary:
     new: int = 0
     already_stored: int = 0
     rejected: int = 0
+    failed: int = 0
+    retried: int = 0  # documents that had failed in an earlier run and are stored now
     events_new: int = 0
     events_updated: int = 0
     updated_ids: set[str] = field(default_factory=set, repr=False)
     new_ids: set[str] = field(default_factory=set, repr=False)
+    interrupted: bool = False  # stopped by a signal after a whole document
 
     def __str__(self) -> str:
-        return (f"documents: {self.read} read, {self.new} new, {self.already_stored} already stored, "
-                f"{self.rejected} rejected; events: {self.events_new} new, {self.events_updated} updated")
+        retried = f" ({self.retried} retried)" if self.retried else ""
+        return (f"documents: {self.read} read, {self.new} new{retried}, {self.already_stored} already stored, "
+                f"{self.rejected} rejected, {self.failed} failed; "
+                f"events: {self.events_new} new, {self.events_updated} updated")
 
     def as_dict(self) -> dict[str, int]:
-        return {k: getattr(self, k) for k in ("read", "new", "already_stored", "rejected", "events_new",
-                                              "events_updated")}
+        return {k: getattr(self, k) for k in ("read", "new", "already_stored", "rejected", "failed", "retried",
+                                              "events_new", "events_updated")}
 
 
 @dataclass
 class _Outcome:
-    status: str  # "new" | "rejected" | "exists"
+    status: str  # "new" | "rejected" | "failed" | "exists"
     new_ids: list[str] = field(default_factory=list)
     updated_ids: list[str] = field(default_factory=list)
+    retried: bool = False  # a failed record of this document was replaced
+
+
+def _base_key(doc: Document) -> str:
+    if doc.content_hash:
+        return doc.content_hash
+    h = hashlib.sha256()
+    parts = (doc.doc_id, doc.path or "") if doc.status == "failed" else \
+        (doc.doc_id, doc.status, doc.reason or "", doc.text or "")
+    for part in parts:
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    return "nohash:" + h.hexdigest()
 
 
 def document_key(doc: Document) -> str:
     """What identifies a stored document: the sha256 of its raw bytes. A rejected page is keyed by
     its bytes and its name (two different empty or broken files are both listed), and a page
-    without a hash by its name and cleaned text."""
-    base = doc.content_hash
-    if not base:
-        h = hashlib.sha256()
-        for part in (doc.doc_id, doc.status, doc.reason or "", doc.text or ""):
-            h.update(part.encode("utf-8", "surrogatepass"))
-            h.update(b"\0")
-        base = "nohash:" + h.hexdigest()
+    without a hash by its name and cleaned text. A failed document is keyed apart ("failed:" and
+    its bytes), so the next run does not take it for stored and tries it again."""
+    base = _base_key(doc)
+    if doc.status == "failed":
+        return "failed:" + base
     if doc.status != "ok":
         return "rejected:" + hashlib.sha256(f"{base}\0{doc.doc_id}".encode("utf-8", "surrogatepass")).hexdigest()
     return base
@@ -190,12 +209,19 @@ class Store:
 
     def _store_document(self, s: Session, doc: Document, events: list[Event]) -> _Outcome:
         key = document_key(doc)
+        now = _now()
+        if doc.status == "failed":
+            return self._store_failure(s, doc, key, now)
         if s.scalar(sa.select(DocumentRow.pk).where(DocumentRow.content_hash == key)) is not None:
             return _Outcome("exists")
-        now = _now()
+        # an earlier run failed on this page (same bytes, or the same file): it is replaced now
+        gone = s.execute(sa.delete(DocumentRow).where(DocumentRow.status == "failed", sa.or_(
+            DocumentRow.content_hash == "failed:" + _base_key(doc),
+            sa.and_(DocumentRow.doc_id == doc.doc_id, DocumentRow.path == doc.path)))).rowcount  # type: ignore[attr-defined]
         drow = document_row(doc, key, now)
         s.add(drow)
         s.flush()
+        inject("store", doc.text)
         merger = _DbMerger(s, now, drow.pk)
         touched: list[str] = []
         for ev in events if doc.ok else []:
@@ -205,13 +231,46 @@ class Store:
         drow.n_events = len(touched)
         s.flush()
         return _Outcome("new" if doc.ok else "rejected", new_ids=list(merger.new_ids),
-                        updated_ids=[i for i in merger.updated_ids if i not in merger.new_ids])
+                        updated_ids=[i for i in merger.updated_ids if i not in merger.new_ids],
+                        retried=bool(gone))
+
+    @staticmethod
+    def _store_failure(s: Session, doc: Document, key: str, now: dt.datetime) -> _Outcome:
+        """A failed document: its record (no events), or the earlier record of it updated."""
+        row = s.scalars(sa.select(DocumentRow).where(DocumentRow.content_hash == key)).first()
+        if row is None:
+            row = document_row(doc, key, now)
+            row.attempts = 1
+            s.add(row)
+        else:
+            row.reason, row.stage, row.error_type = doc.reason, doc.stage, doc.error_type
+            row.attempts = (row.attempts or 0) + 1
+            row.ingested_at = now
+        s.flush()
+        return _Outcome("failed")
+
+    def _add_isolated(self, doc: Document, events: list[Event]) -> _Outcome:
+        """`_add`, and when storing this document raises (a bug, bad data), the document stored
+        as failed instead. Errors of the database itself (connection lost, disk full) stop the run."""
+        try:
+            return self._add(doc, events)
+        except (OperationalError, InterfaceError):
+            raise
+        except Exception as exc:
+            log.warning("%s: storing it failed (%s: %s); stored as failed", doc.doc_id, type(exc).__name__, exc)
+            failed = dataclasses.replace(doc)
+            failed.mark_failed(failure("store", exc))
+            return self._add(failed, [])
 
     def ingest(self, paths: list[str], *, progress: bool = True, workers: int = 1, dask_address: str | None = None,
-               max_bytes: int = DEFAULT_MAX_BYTES) -> IngestSummary:
+               max_bytes: int = DEFAULT_MAX_BYTES, stop: Callable[[], bool] | None = None) -> IngestSummary:
         """Read, clean and extract every new document under `paths` and store it with its events.
-        Documents already stored (same content) are skipped and counted. Raises FileNotFoundError
-        for a path that does not exist (before anything is stored)."""
+        Documents already stored (same content) are skipped and counted; documents that failed
+        in an earlier run are tried again. A document any stage fails on is stored as `failed`
+        (stage, exception type and message) and the run goes on. `stop()` is asked after each
+        stored document (a signal handler's flag): when true the run ends there, with
+        `summary.interrupted`. Raises FileNotFoundError for a path that does not exist (before
+        anything is stored)."""
         from ..parallel import process_documents
         from ..pipeline import load_documents
 
@@ -224,8 +283,10 @@ class Store:
 
         def fresh(docs: Iterable[Document]) -> Iterator[Document]:
             for doc in docs:
+                if stop is not None and stop():
+                    return
                 summary.read += 1
-                if self.has_document(doc):
+                if doc.status != "failed" and self.has_document(doc):
                     summary.already_stored += 1
                     bar.advance(summary)
                     continue
@@ -234,18 +295,24 @@ class Store:
         with bar:
             for doc, events in process_documents(fresh(load_documents(paths, max_bytes=max_bytes)),
                                                  workers=workers, dask_address=dask_address):
-                out = self._add(doc, events)
+                out = self._add_isolated(doc, events)
                 if out.status == "exists":
                     summary.already_stored += 1
                 elif out.status == "rejected":
                     summary.rejected += 1
+                elif out.status == "failed":
+                    summary.failed += 1
                 else:
                     summary.new += 1
+                summary.retried += out.retried
                 summary.new_ids.update(out.new_ids)
                 summary.updated_ids.update(i for i in out.updated_ids if i not in summary.new_ids)
                 summary.events_new = len(summary.new_ids)
                 summary.events_updated = len(summary.updated_ids)
                 bar.advance(summary)
+                if stop is not None and stop():
+                    summary.interrupted = True
+                    break
         return summary
 
     # ------------------------------------------------------------------ events
@@ -397,7 +464,9 @@ class Store:
                 "events": s.scalar(sa.select(count()).select_from(EventRow)) or 0,
                 "documents": s.scalar(sa.select(count()).select_from(DocumentRow)) or 0,
                 "rejected": s.scalar(sa.select(count()).select_from(DocumentRow)
-                                     .where(DocumentRow.status != "ok")) or 0,
+                                     .where(DocumentRow.status == "rejected")) or 0,
+                "failed": s.scalar(sa.select(count()).select_from(DocumentRow)
+                                   .where(DocumentRow.status == "failed")) or 0,
             }
 
     def entities(self) -> list[dict]:
@@ -556,19 +625,21 @@ class _DbMerger:
 
 
 class _Progress:
-    """A rich progress line on a terminal; nothing otherwise."""
+    """A rich progress line on stderr when it is a terminal (stdout stays for data); nothing otherwise."""
 
     def __init__(self, wanted: bool) -> None:
-        self.on = bool(wanted) and sys.stdout.isatty()
+        self.on = bool(wanted) and sys.stderr.isatty()
         self._p: Any = None  # a rich Progress on a terminal
         self._task: Any = None
 
     def __enter__(self) -> "_Progress":
         if self.on:
+            from rich.console import Console
             from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
             self._p = Progress(SpinnerColumn(), TextColumn("[bold]ingest[/]"), BarColumn(bar_width=None),
-                               TextColumn("{task.fields[line]}"), TimeElapsedColumn(), transient=True)
+                               TextColumn("{task.fields[line]}"), TimeElapsedColumn(), transient=True,
+                               console=Console(stderr=True))
             self._p.__enter__()
             self._task = self._p.add_task("ingest", total=None, line="")
         return self
@@ -577,7 +648,7 @@ class _Progress:
         if self._p is not None:
             self._p.update(self._task, completed=summary.read,
                            line=f"{summary.read} read, {summary.new} new, {summary.already_stored} known, "
-                                f"{summary.rejected} rejected, {summary.events_new} events")
+                                f"{summary.rejected} rejected, {summary.failed} failed, {summary.events_new} events")
 
     def __exit__(self, *exc: object) -> None:
         if self._p is not None:

@@ -43,12 +43,16 @@ class Base(DeclarativeBase):
 
 class DocumentRow(Base):
     __tablename__ = "documents"
+    __table_args__ = (sa.CheckConstraint("status IN ('ok', 'rejected', 'failed')", name="status"),)
 
     pk: Mapped[int] = mapped_column(sa.Integer, primary_key=True, autoincrement=True)
     doc_id: Mapped[str] = mapped_column(sa.String(512), index=True)
     path: Mapped[str | None] = mapped_column(sa.Text)
     status: Mapped[str] = mapped_column(sa.String(16), index=True)
-    reason: Mapped[str | None] = mapped_column(sa.Text)
+    reason: Mapped[str | None] = mapped_column(sa.Text)  # rejected/failed: why ("extract: KeyError: ...")
+    stage: Mapped[str | None] = mapped_column(sa.String(32))  # failed: the stage that raised
+    error_type: Mapped[str | None] = mapped_column(sa.String(128))  # failed: the exception's type
+    attempts: Mapped[int] = mapped_column(sa.Integer, default=0, server_default="0")  # failed: runs failed on it
     lang: Mapped[str] = mapped_column(sa.String(16))
     published: Mapped[dt.date | None] = mapped_column(sa.Date)
     title: Mapped[str | None] = mapped_column(sa.Text)

@@ -125,6 +125,8 @@ def document_dict(row: DocumentRow, with_text: bool = False) -> dict[str, Any]:
         "published": row.published.isoformat() if row.published else None, "title": row.title,
         "source": row.source, "url": row.url, "content_hash": row.content_hash,
         "events": row.n_events,
+        **({"stage": row.stage, "error_type": row.error_type, "attempts": row.attempts}
+           if row.status == "failed" else {}),
         "ingested_at": row.ingested_at.isoformat(timespec="seconds") if row.ingested_at else None,
     }
     if with_text:
@@ -133,7 +135,8 @@ def document_dict(row: DocumentRow, with_text: bool = False) -> dict[str, Any]:
 
 
 def document_row(doc: Document, content_hash: str, now: dt.datetime) -> DocumentRow:
-    return DocumentRow(doc_id=doc.doc_id, path=doc.path, status=doc.status, reason=doc.reason,
+    return DocumentRow(doc_id=doc.doc_id, path=doc.path, status=doc.status, reason=doc.reason, stage=doc.stage,
+                       error_type=doc.error_type, attempts=0,
                        lang=doc.lang or "unknown", published=doc.published, title=doc.title, source=doc.source,
                        url=doc.url, content_hash=content_hash, text=doc.text or "", meta=None,
                        n_events=0, ingested_at=now)

@@ -133,7 +133,7 @@ def mount_pages(app: FastAPI) -> None:
     @app.get("/documents", response_class=HTMLResponse, include_in_schema=False)
     def documents_page(request: Request) -> Response:
         qp = request.query_params
-        status = qp.get("status") if qp.get("status") in ("ok", "rejected") else None
+        status = qp.get("status") if qp.get("status") in ("ok", "rejected", "failed") else None
         limit = _int(qp.get("limit"), PAGE_SIZE, 1, 500)
         offset = _int(qp.get("offset"), 0, 0, 10**9)
         items, total = _store(request).list_documents(status=status, limit=limit, offset=offset)

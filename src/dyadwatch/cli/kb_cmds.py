@@ -42,7 +42,7 @@ def register(app: typer.Typer) -> None:
 
         kb = load_kb()
         lang = "ru" if CYRILLIC.search(name) else "en"
-        m = matchers()
+        m = matchers(lang)
         ids: set[str] = set()
         if lang == "ru":
             from ..nlp.ru_morph import word_keys
@@ -50,11 +50,11 @@ def register(app: typer.Typer) -> None:
             words = name.split()
             for i in range(len(words)):
                 for key in word_keys(words[i]):
-                    ids |= m.person_short["ru"].get(key, set())
+                    ids |= m.person_short.get(key, set())
             from ..nlp import Token
 
             toks = [Token(w, 0, len(w), word_keys(w)) for w in words]
-            hit = m.person["ru"].match_at(toks, 0)
+            hit = m.person.match_at(toks, 0)
             if hit:
                 ids |= hit[1]
         else:
@@ -63,7 +63,7 @@ def register(app: typer.Typer) -> None:
             # the English analyzer's tokens, as in an article ('Song Young-moo')
             toks = [t for s in get_analyzer("en").analyze(name).sentences for t in s.tokens]
             for i in range(len(toks)):
-                hit = m.person["en"].match_at(toks, i)
+                hit = m.person.match_at(toks, i)
                 if hit:
                     ids |= hit[1]
             ids |= kb.person_en.get(tuple(fold_latin(name).split()), set())

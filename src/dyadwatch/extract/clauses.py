@@ -6,6 +6,7 @@ person), tense (planned), polarity (negated), dates outside side clauses, the pe
 from __future__ import annotations
 
 from ..nlp import Sentence
+from .bilateral import several_meetings
 from .candidates import DocContext, SentenceCandidate, SentMentions
 from .dates import find_date_exprs
 from .language import Profile, role_classes
@@ -59,6 +60,10 @@ def sentence_candidate(ctx: DocContext, i: int, s: Sentence) -> SentenceCandidat
     info.anaphora = anaphora(L, s, keys)
     info.people = [(p, resolve_person(p, ctx.ref_day, ctx.kb)) for p in m.persons]
     info.sides, info.weak_sides = sentence_sides(L, info)
+    if info.trigger:
+        info.hub, info.counterparts = several_meetings(L, info)
+        if info.hub:
+            info.sides = [info.hub] + info.counterparts
     return info
 
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 from ..kb import Person, fold_latin
 from ..model import Participant
 from .candidates import DocContext, MeetingCandidate, PersonM, SentenceCandidate
+from .fields import core as fields_core
 from .language import role_classes
+from .persons import office_holder
 
 
 def mentioned_only(ctx: DocContext, info: SentenceCandidate, p: PersonM) -> bool:
@@ -105,7 +107,43 @@ def participants(ctx: DocContext, f: MeetingCandidate) -> list[Participant]:
     for c in chosen:
         if c.role in ("counterpart", None) and c.entity_id is None and known_roles:
             c.role = known_roles[0]
+    # a side given by its office alone ('his Kazakh counterpart', 'the defence ministers of
+    # Russia, China and India'): whoever held that office on the day, when the KB knows
+    for side in f.sides:
+        if any(c.country == side for c in chosen):
+            continue
+        role = _office_named_for(ctx, f, side, known_roles)
+        holder = office_holder(ctx.kb, side, role, day) if role else None
+        if holder is not None and holder.id not in seen:
+            seen.add(holder.id)
+            office = holder.office_at(day)
+            chosen.append(Participant(holder.name, holder.country, office.role if office else role,
+                                      office.rank if office else None, holder.id))
     return chosen
+
+
+def _office_named_for(ctx: DocContext, f: MeetingCandidate, side: str, known_roles: list[str]) -> str | None:
+    """The office the meeting's sentences give the side: a role with that country ('the
+    Kazakh defence minister'), the other side's office for a 'counterpart', or for one of
+    several counterparts listed after a role ('the defence ministers of Russia, China and
+    India') that role."""
+    rc = role_classes()
+    for info in fields_core(f):
+        for r in info.m.roles:
+            if r.country != side or r.role in rc.non_participant or r.role in rc.heads:
+                continue
+            if r.role not in rc.generic:
+                return r.role
+            if r.role == "counterpart" and known_roles:
+                return known_roles[0]
+        if info.hub and side in info.counterparts:
+            first = min((c.start for c in info.m.countries if c.code in info.counterparts), default=None)
+            if first is not None:
+                before = [r for r in info.m.roles if r.stop <= first and r.role not in rc.generic
+                          and r.role not in rc.heads and r.country in (None, *info.counterparts)]
+                if before:
+                    return before[-1].role
+    return None
 
 
 class ChooseParticipants:

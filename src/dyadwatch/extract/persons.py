@@ -202,3 +202,14 @@ def _office_holder_by_spelling(p: PersonM, day: dt.date | None, kb: KB) -> Perso
         if score > best_score:
             best, best_score = person, score
     return best if best_score >= 0.7 else None
+
+
+def office_holder(kb: KB, country: str, role: str | None, day: dt.date | None) -> Person | None:
+    """The one person of `country` who held `role` (in any of its styles) on `day`: 'the
+    defence minister of Kazakhstan' without a name. None when the KB knows none, or several."""
+    family = _role_family(role)
+    if day is None or family is None or role in role_classes().generic:
+        return None
+    holders = [p for p in kb.people_of(country)
+               if any(o.covers(day) and _role_family(o.role) == family for o in p.offices)]
+    return holders[0] if len(holders) == 1 else None

@@ -81,6 +81,37 @@ def register(app: typer.Typer) -> None:
             for o in p.offices:
                 con.print(f"   {o.role}: {o.start or '?'} – {o.end or 'now'}" + (f" ({o.rank})" if o.rank else ""))
 
+    @kb_app.command("unknown")
+    def unknown(paths: list[str] = typer.Argument(..., help="pages to read: files, folders, JSONL, '-'"),
+                fmt: str = typer.Option("table", "--format", help="table | jsonl")) -> None:
+        """Officials the texts name (with a role and a country) whom the KB does not know,
+        with the events and sentences that name them."""
+        import json
+
+        from ..kb.unknown import unknown_officials
+        from ..pipeline import extract_paths
+        from .common import require_paths
+
+        require_paths("kb unknown", paths)
+        if fmt not in ("table", "jsonl"):
+            raise typer.BadParameter("--format is table or jsonl")
+        _, events = extract_paths(paths, keep_text=False)
+        found = unknown_officials(events)
+        if fmt == "jsonl":
+            for u in found:
+                typer.echo(json.dumps(u.to_json(), ensure_ascii=False))
+            return
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table("name", "country", "role", "events", "evidence")
+        for u in found:
+            ev = "\n".join(f"{d}: {t[:160]}" for d, t in u.evidence)
+            table.add_row(u.name, u.country or "-", "; ".join(u.roles + u.ranks) or "-", str(len(u.events)), ev)
+        con = Console()
+        con.print(table)
+        con.print(f"{len(found)} officials the KB does not know")
+
     @kb_app.command("check")
     def check() -> None:
         """Load the KB and report problems (unknown countries, bad tenures)."""

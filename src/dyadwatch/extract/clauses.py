@@ -67,6 +67,22 @@ def sentence_candidate(ctx: DocContext, i: int, s: Sentence) -> SentenceCandidat
     return info
 
 
+def relative_clauses(L: Profile, s: Sentence) -> list[tuple[int, int]]:
+    """Token spans of relative clauses that tell another meeting, set off by commas after
+    someone named: 'Singh, who met Austin last week, held talks with Marles'. The people in
+    them are mentioned, not at this meeting."""
+    toks = s.tokens
+    out = []
+    for i in range(1, len(toks) - 1):
+        if toks[i].text != "," or not toks[i + 1].keys & L.side_clause_openers:
+            continue
+        end = next((j for j in range(i + 2, len(toks)) if toks[j].text in _CLAUSE_PUNCT), len(toks))
+        if any(t.keys & L.position_triggers for t in toks[i + 2:end]) and \
+                any(t.keys & L.position_triggers for t in toks[end:]):
+            out.append((i + 1, end))
+    return out
+
+
 def in_side_clause(L: Profile, s: Sentence, pos: int) -> bool:
     """A date inside a relative or participle clause dates something else: 'Hayat, who is due
     to retire in November, was on a farewell visit', 'Меморандума, подписанного 22 октября в
@@ -156,15 +172,17 @@ def sentence_sides(L: Profile, info: SentenceCandidate) -> tuple[list[str], list
         if c and c not in sides:
             sides.append(c)
 
+    aside = relative_clauses(L, info.sent)
     for p, person in info.people:
-        if p.role in rc.non_participant:
+        if p.role in rc.non_participant or any(a <= p.start < b for a, b in aside):
             continue
         if person is not None:
             add(person.country)
         elif p.role_country and (p.role or p.rank):
             add(p.role_country)
     for r in m.roles:
-        if r.country and r.role not in rc.non_participant and r.role not in rc.heads:
+        if r.country and r.role not in rc.non_participant and r.role not in rc.heads and \
+                not any(a <= r.start < b for a, b in aside):
             add(r.country)
     info.named_sides = list(sides)
     # pairs: 'Россия и Индия', 'India, Russia', 'between X and Y', 'российско-египетской'

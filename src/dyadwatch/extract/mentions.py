@@ -129,7 +129,7 @@ def find_roles(tokens: list[Token], m: Matchers, countries: list[CountryM]) -> l
         if r.country is None:
             # 'министр обороны РФ', 'Minister of Defense of the Russian Federation'
             j = b
-            while j < len(tokens) and j < b + 4 and not by_start.get(j) and (tokens[j].keys & lang.role_skip):
+            while j < len(tokens) and j < b + 6 and not by_start.get(j) and (tokens[j].keys & lang.role_skip):
                 j += 1
             if by_start.get(j) and (j == b or lang.features.role_country_genitive or
                                     tokens[b].keys & lang.role_country_linkers):

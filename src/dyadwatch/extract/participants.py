@@ -8,6 +8,7 @@ from __future__ import annotations
 from ..kb import Person, fold_latin
 from ..model import Participant
 from .candidates import DocContext, MeetingCandidate, PersonM, SentenceCandidate
+from .clauses import relative_clauses
 from .fields import core as fields_core
 from .language import role_classes
 from .persons import office_holder
@@ -21,14 +22,7 @@ def mentioned_only(ctx: DocContext, info: SentenceCandidate, p: PersonM) -> bool
     window = {k for t in info.sent.tokens[max(0, p.start - 5):p.start] for k in t.keys}
     if window & L.not_present_cues:
         return True
-    toks = info.sent.tokens
-    # the person is the object of a relative clause opened after another person ('X, who met Y')
-    j = p.start
-    while j > 0 and toks[j - 1].text not in {",", ";", "(", "—", "–"}:
-        j -= 1
-    return j > 1 and bool(toks[j].keys & L.side_clause_openers) and \
-        any(t.keys & L.position_triggers for t in toks[j:p.start]) and \
-        any(q.stop <= j - 1 for q, _ in info.people if q is not p)
+    return any(a <= p.start < b for a, b in relative_clauses(L, info.sent))
 
 
 def _people_of(infos: list[SentenceCandidate]) -> list[tuple[PersonM, Person | None, SentenceCandidate]]:

@@ -166,6 +166,9 @@ def resolve_person(p: PersonM, day: dt.date | None, kb: KB) -> Person | None:
         in_office = [c for c in cands if c.in_office_on(day)]
         if in_office:
             cands = in_office
+    if bare and day is not None and cands and not p.role_country and not p.role and \
+            not any(c.in_office_on(day) for c in cands):
+        return None  # 'Singh said': a surname alone, and nobody of that name in office that day
     if len(cands) > 1:
         cands.sort(key=lambda c: (not c.is_defence_official(), c.id))
     return cands[0] if cands else None

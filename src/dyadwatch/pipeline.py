@@ -1,6 +1,6 @@
 """The pipeline in one place: ingest -> clean -> nlp -> extract (per document), then merge.
 
-Per-document work (`process_document`) is pure and picklable, so it can run in worker
+Per-document work (`work.process_document`) is pure and picklable, so it can run in worker
 processes or on a Dask cluster (see `parallel.py`); merging happens once, in the caller.
 
 Everything streams: documents are read, cleaned, processed and merged one at a time, so
@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from .model import Document, Event
 from .timing import stage
+from .work import process_document  # noqa: F401  (the per-document work, re-exported)
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024  # pages above this are rejected, not read (news pages are < 3 MB)
 MAX_TEXT_CHARS = 400_000  # an article's main text is far shorter; longer ones are not articles
@@ -42,16 +43,6 @@ def load_documents(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> 
 
 
 _END = object()
-
-
-def process_document(doc: Document) -> list[Event]:
-    """Events reported or referred to by one cleaned document (one source each, not merged)."""
-    if not doc.ok or not doc.text.strip():
-        return []
-    from .extract import extract_events
-
-    with stage("extract"):
-        return extract_events(doc)
 
 
 def extract_paths(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES, workers: int = 1,

@@ -3,32 +3,36 @@
 Events are merged incrementally, in input order: each new event is compared only with the
 events already kept for the same kind and set of countries within a date window (an index
 keyed by (kind, countries, year-month)), so the cost grows linearly with the corpus. The
-store (`dyadwatch.store`) uses the same `compatible`/`absorb` against what is in the database,
-so `ingest` and `extract` give the same records."""
+store (`dyadwatch.store`) uses the same public pieces (`bucket_keys`, `probe_keys`, `compatible`,
+`absorb`, `date_parts`) against what is in the database, so `ingest` and `extract` give the
+same records."""
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 
+from .. import kinds
 from ..model import Event, Participant, SignedDocument
 
-# Two day-precision reports of one meeting may differ by a day (time zones, a late report).
-DAY_TOLERANCE = 1
+# Two day-precision reports of one meeting may differ by a day (time zones, a late report);
+# each kind says its own tolerance (`kinds.py`), this is the default.
+DAY_TOLERANCE = kinds.MEETING.day_tolerance
 
 
-def _parse(date: str) -> tuple[int, int | None, int | None]:
+def date_parts(date: str) -> tuple[int, int | None, int | None]:
+    """'2024-05' -> (2024, 5, None)."""
     parts = [int(p) for p in date.split("-")]
     return parts[0], parts[1] if len(parts) > 1 else None, parts[2] if len(parts) > 2 else None
 
 
-def dates_compatible(a: str, b: str) -> bool:
-    (ya, ma, da), (yb, mb, db) = _parse(a), _parse(b)
+def dates_compatible(a: str, b: str, tolerance: int = DAY_TOLERANCE) -> bool:
+    (ya, ma, da), (yb, mb, db) = date_parts(a), date_parts(b)
     if ma is None or mb is None:
         return ya == yb
     if da is None or db is None:
         return (ya, ma) == (yb, mb)
-    return abs((dt.date(ya, ma, da) - dt.date(yb, mb, db)).days) <= DAY_TOLERANCE
+    return abs((dt.date(ya, ma, da) - dt.date(yb, mb, db)).days) <= tolerance
 
 
 def _known_by_country(ev: Event) -> dict[str, set[str]]:
@@ -43,7 +47,7 @@ def compatible(a: Event, b: Event) -> bool:
     """True when a and b can be reports of the same real-world event."""
     if a.kind != b.kind or sorted(a.countries) != sorted(b.countries):
         return False
-    if not dates_compatible(a.date, b.date):
+    if not dates_compatible(a.date, b.date, kinds.get(a.kind).day_tolerance):
         return False
     if a.mode and b.mode and a.mode != b.mode:
         return False  # a call and a visit stay apart
@@ -96,18 +100,19 @@ def absorb(into: Event, other: Event) -> Event:
     return into
 
 
-def _bucket_keys(ev: Event) -> list[tuple]:
-    y, m, _ = _parse(ev.date)
+def bucket_keys(ev: Event) -> list[tuple]:
+    """The index buckets an event is kept in: (kind, sorted countries, year, month or None)."""
+    y, m, _ = date_parts(ev.date)
     base = (ev.kind, tuple(sorted(ev.countries)))
     if m is None:
         return [base + (y, None)]
     return [base + (y, m)]
 
 
-def _probe_keys(ev: Event) -> list[tuple]:
+def probe_keys(ev: Event) -> list[tuple]:
     """Buckets where a compatible event may be: same month, the neighbouring months (a day
     apart across a month end), and the coarser year/month buckets."""
-    y, m, _ = _parse(ev.date)
+    y, m, _ = date_parts(ev.date)
     base = (ev.kind, tuple(sorted(ev.countries)))
     if m is None:
         return [base + (y, None)] + [base + (y, mm) for mm in range(1, 13)]
@@ -125,7 +130,7 @@ class EventIndex:
         self._ids: set[str] = set()
 
     def find(self, ev: Event) -> Event | None:
-        for key in _probe_keys(ev):
+        for key in probe_keys(ev):
             for cand in self._buckets.get(key, ()):
                 if compatible(cand, ev):
                     return cand
@@ -135,9 +140,9 @@ class EventIndex:
         """Merge ev into a compatible kept event, or keep it; returns (record, is_new)."""
         hit = self.find(ev)
         if hit is not None:
-            old_keys = _bucket_keys(hit)
+            old_keys = bucket_keys(hit)
             absorb(hit, ev)
-            new_keys = _bucket_keys(hit)
+            new_keys = bucket_keys(hit)
             if new_keys != old_keys:  # the date became more precise: move it
                 for k in old_keys:
                     self._buckets[k].remove(hit)
@@ -148,7 +153,7 @@ class EventIndex:
             ev.assign_id(self._ids)
         self._ids.add(ev.id)
         self.events.append(ev)
-        for k in _bucket_keys(ev):
+        for k in bucket_keys(ev):
             self._buckets[k].append(ev)
         return ev, True
 

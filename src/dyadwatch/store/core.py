@@ -438,9 +438,9 @@ class _DbMerger:
 
     def _candidates(self, ev: Event) -> list[EventRow]:
         """Stored events in the buckets `EventIndex.find` probes, in the order it probes them."""
-        from ..merge import _probe_keys
+        from ..merge import probe_keys
 
-        probes = _probe_keys(ev)
+        probes = probe_keys(ev)
         kind, countries = probes[0][0], ",".join(probes[0][1])
         order = {(k[2], k[3]): i for i, k in reversed(list(enumerate(probes)))}
         months = [sa.and_(EventRow.year == y, EventRow.month == m) if m is not None

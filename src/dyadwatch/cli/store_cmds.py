@@ -124,7 +124,7 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one function per command
         for col in ("date", "kind", "mode", "countries", "participants", "place", "docs", "id"):
             table.add_column(col, overflow="fold", no_wrap=col in ("date", "id"))
         for r in recs:
-            table.add_row(r["date"], r["kind"] + (" (ref.)" if r.get("referenced") else ""), r.get("mode") or "",
+            table.add_row(r["date"] or "undated", r["kind"] + (" (ref.)" if r.get("referenced") else ""), r.get("mode") or "",
                           "–".join(r["countries"]), _participants_cell(r), _place_cell(r), str(len(r["sources"])),
                           r["id"])
         con = _console()

@@ -159,6 +159,7 @@ class DocContext:
     dateline: Dateline | None
     anchor: PDate | None
     ref_day: dt.date | None
+    evidence: object = None  # dating.Evidence: what the page says about its year
 
     @property
     def text(self) -> str:

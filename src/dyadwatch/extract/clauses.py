@@ -8,6 +8,7 @@ from __future__ import annotations
 from ..nlp import Sentence
 from .bilateral import several_meetings
 from .candidates import DocContext, SentenceCandidate, SentMentions
+from . import dating
 from .dates import find_date_exprs
 from .language import Profile, role_classes
 from .matching import has_phrase
@@ -54,6 +55,8 @@ def sentence_candidate(ctx: DocContext, i: int, s: Sentence) -> SentenceCandidat
     info.ref_cue = bool(keys & L.ref_event_verbs) or bool(keys & L.ref_modifiers)
     info.dates = [d for d in find_date_exprs(ctx.text, s.start, s.stop, L.code)
                   if not (dl and dl.start <= d.start < dl.end) and not in_side_clause(L, s, d.start)]
+    info.keys = dating.without_week_words(s, info.dates, info.keys)  # 'last week' is not 'last met'
+    info.ref_cue = info.ref_cue and bool(info.keys & L.ref_event_verbs or info.keys & L.ref_modifiers)
     info.planned = planned(L, s) if info.trigger else False
     info.negated = negated(L, s)
     info.past_report = bool(keys & L.past_report) and not info.dates

@@ -40,7 +40,7 @@ def _multilateral(ev: Event) -> bool:
 
 def _planned(ev: Event) -> bool:
     pubs = [s.published for s in ev.sources if s.published]
-    return bool(pubs) and ev.date > max(pubs)
+    return bool(pubs) and ev.date is not None and ev.date > max(pubs)
 
 
 def confidence(ev: Event, year_inferred: bool = False) -> float:
@@ -53,7 +53,9 @@ def confidence(ev: Event, year_inferred: bool = False) -> float:
         score -= 0.2
     if ev.referenced:
         score -= 0.1
-    if ev.date_precision != "day":
+    if ev.date is None:
+        score -= 0.35  # kept so that a dated report can date it; little to go by until then
+    elif ev.date_precision != "day":
         score -= 0.05
     if not ev.participants or any(p.entity_id is None for p in ev.participants):
         score -= 0.05

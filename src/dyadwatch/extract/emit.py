@@ -50,13 +50,13 @@ def _last_time(ctx: DocContext, f: MeetingCandidate) -> bool:
 
 def mark_referenced(ctx: DocContext, frames: list[MeetingCandidate]) -> None:
     # the main event: the latest of those not still to come
-    reported = [f for f in frames if not f.planned]
+    reported = [f for f in frames if not f.planned and f.date is not None]
     main_key = max((f.date.midpoint() for f in reported), default=None)
     for f in frames:
         # month-precision 'в июне' is earlier only if its month is earlier
-        same_month_as_main = main_key is not None and f.date.precision != "day" and \
+        same_month_as_main = main_key is not None and f.date is not None and f.date.precision != "day" and \
             f.date.midpoint()[:2] == main_key[:2]
-        f.referenced = f.planned or (main_key is not None and f.date.midpoint() < main_key
+        f.referenced = f.planned or (main_key is not None and f.date is not None and f.date.midpoint() < main_key
                                      and not same_month_as_main
                                      and _told_as_past(ctx, f, main_key)) or _last_time(ctx, f)
 
@@ -88,7 +88,8 @@ def event(ctx: DocContext, f: MeetingCandidate, kind: kinds.EventKind = kinds.ME
     evidence = [Evidence(i.sent.start, i.sent.stop, i.sent.text) for i in first]
     doc = ctx.doc
     ev = Event(
-        kind=kind.name, mode=mode, date=f.date.iso(), date_precision=f.date.precision,
+        kind=kind.name, mode=mode, date=f.date.iso() if f.date else None,
+        date_precision=f.date.precision if f.date else None, date_basis=f.date.basis if f.date else None,
         countries=sorted(set(f.sides)), participants=f.participants, location=location,
         setting=fields.setting(ctx, f), topics=fields.topics(ctx, f), documents=fields.documents(ctx, f),
         referenced=f.referenced,

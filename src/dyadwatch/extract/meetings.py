@@ -7,25 +7,19 @@ current candidate's scope (where participants, signed documents and topics are l
 from __future__ import annotations
 
 from .candidates import DocContext, MeetingCandidate, SentenceCandidate
-from .dates import PDate, resolve
+from . import dating
+from .dates import PDate
 
-_DATE_RANK = {"abs": 0, "weekday": 0, "today": 0, "yesterday": 0, "tomorrow": 0, "same_day": 0, "rel_year": 1}
 
 
 def sentence_date(ctx: DocContext, info: SentenceCandidate, current: MeetingCandidate | None) -> PDate | None:
-    # the most precise expression wins ('this year: ... on March 3')
-    anchor = ctx.anchor
-    for d in sorted(info.dates, key=lambda d: (_DATE_RANK.get(d.kind, 0) + (d.day is None and d.kind == "abs"))):
-        r = resolve(d, anchor, planned=info.planned, same_day=current.date if current else None)
-        if r is None:
-            continue
-        if info.planned and anchor and anchor.year and r.year and d.kind == "abs" and \
-                d.year is None and PDate(anchor.year, d.month, d.day).midpoint() < anchor.midpoint():
-            # 'In July, he said he hoped to visit': the date is the announcement's; the visit
-            # is only known to be planned for this year
-            return PDate(anchor.year)
-        return r
-    return None
+    return dating.sentence_date(ctx.text, info.dates, ctx.anchor, info.planned, current.date if current else None)
+
+
+def _headline_only(frame: MeetingCandidate, info: SentenceCandidate) -> bool:
+    """The undated candidate is only the headline, and the sentence tells its meeting with a
+    date of its own (a late report: published weeks after the talks)."""
+    return len(frame.sentences) == 1 and frame.sentences[0].idx == 0 and len(info.sides) >= 2
 
 
 def _date_detached(ctx: DocContext, info: SentenceCandidate) -> bool:
@@ -151,7 +145,8 @@ class GroupMeetings:
                     target = f
                     break
             if target is None and now is not None and now.date is None and not now.dated and \
-                    fits(now, sides, info) and not info.planned and not ref_mod and _near_anchor(ctx, date):
+                    fits(now, sides, info) and not info.planned and not ref_mod and \
+                    (_near_anchor(ctx, date) or _headline_only(now, info)):
                 target = now
             if target is not None:
                 if target.date is None or target.date.precision != "day":
@@ -182,5 +177,6 @@ class GroupMeetings:
                 current.scope.append(info)
         for f in frames:  # undated candidates speak from the anchor
             if f.date is None and ctx.anchor:
-                f.date = PDate(ctx.anchor.year, ctx.anchor.month, ctx.anchor.day)
+                f.date = PDate(ctx.anchor.year, ctx.anchor.month, ctx.anchor.day, weekday=ctx.anchor.weekday,
+                               basis=ctx.anchor.basis)
         return frames

@@ -22,6 +22,7 @@ from .aggregate import AggregateDocument
 from .bilateral import SplitBilateral
 from .candidates import DocContext
 from .clauses import ReadClauses
+from . import dating
 from .dates import anchor_date, find_dateline
 from .emit import EmitEvents
 from .language import profile
@@ -44,10 +45,15 @@ def default_stages() -> list[Stage]:
 def context(doc: Document, analysis: Analysis) -> DocContext:
     lang = profile(analysis.lang)
     dateline = find_dateline(doc.text, lang.code)
-    anchor = anchor_date(doc.published, dateline)
+    anchor = anchor_date(doc.published, dateline, doc.published_basis)
+    if anchor is None:
+        anchor = dating.report_anchor(doc.text, lang.code)
+    evidence = dating.page_evidence(doc.text, lang.code, anchor, doc.url)
+    anchor = evidence.anchor = dating.complete_anchor(anchor, evidence,
+                                                      dateline_year=bool(dateline and dateline.year))
     anchor_day = anchor.as_date() if anchor else None
     return DocContext(doc=doc, analysis=analysis, lang=lang, kb=load_kb(), dateline=dateline, anchor=anchor,
-                      ref_day=anchor_day or doc.published)
+                      ref_day=anchor_day or doc.published, evidence=evidence)
 
 
 def run(doc: Document, analysis: Analysis, stages: list[Stage] | None = None) -> list[Event]:

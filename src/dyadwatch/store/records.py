@@ -63,13 +63,14 @@ def search_text(ev: Event) -> str:
 
 def fill_event_row(row: EventRow, ev: Event, now: dt.datetime) -> None:
     """Copy an Event's fields (not participants or sources) into its row."""
-    start, end, _, _ = date_bounds(ev.date, strict=False)
+    start, end = date_bounds(ev.date, strict=False)[:2] if ev.date else (None, None)
     year, month, _ = date_parts(ev.date)  # the merge bucket, exactly as merge.bucket_keys computes it
     row.id = ev.id
     row.kind = ev.kind
     row.mode = ev.mode
     row.date = ev.date
     row.date_precision = ev.date_precision
+    row.date_basis = ev.date_basis
     row.date_start, row.date_end, row.year, row.month = start, end, year, month
     row.countries = list(ev.countries)
     row.countries_key = countries_key(ev.countries)
@@ -103,6 +104,7 @@ def event_from_rows(row: EventRow, participants: list[ParticipantRow], sources: 
     """The Event of a row; `sources=None` leaves them out (enough for `merge.compatible`)."""
     return Event(
         id=row.id, kind=row.kind, mode=row.mode, date=row.date, date_precision=row.date_precision,
+        date_basis=row.date_basis,
         countries=list(row.countries),
         participants=[Participant(name=p.name, country=p.country, role=p.role, rank=p.rank, entity_id=p.entity_id)
                       for p in sorted(participants, key=lambda p: p.position)],

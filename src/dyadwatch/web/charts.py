@@ -139,6 +139,8 @@ def person_figure(person: dict[str, Any]) -> dict[str, Any] | None:
     own = person.get("country")
     groups: dict[str | None, list[dict[str, Any]]] = {}
     for ev in events:
+        if not ev.get("date"):
+            continue  # an undated event has no place on a time axis
         groups.setdefault(ev.get("mode") if ev.get("mode") in MODE_STYLE else None, []).append(ev)
     fig = go.Figure()
     for mode, evs in groups.items():

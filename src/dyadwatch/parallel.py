@@ -26,6 +26,7 @@ import threading
 import uuid
 from collections import deque
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from . import timing
 from .model import Document, Event
@@ -159,6 +160,9 @@ def _on_local_workers(docs: Iterable[Document], workers: int, chunk_size: int, m
 
 def _on_dask(docs: Iterable[Document], address: str, chunk_size: int, max_inflight: int | None
              ) -> Iterator[tuple[Document, list[Event]]]:
+    from .extras import require
+
+    require("dask", "--dask")
     from distributed import Client, as_completed
 
     client = Client(address, set_as_default=False, timeout="30s")
@@ -170,14 +174,14 @@ def _on_dask(docs: Iterable[Document], address: str, chunk_size: int, max_inflig
         chunks = enumerate(_chunks(docs, chunk_size))
         held: dict[int, list[Document]] = {}  # chunks sent and not yet yielded (bounded)
         done: dict[int, list[list[Event]]] = {}
-        index_of: dict[str, int] = {}
+        index_of: dict[Any, int] = {}  # a Dask future's key -> its chunk
         next_out = 0
         more = True
         ac = as_completed(loop=client.loop)
 
         def refill() -> None:
             nonlocal more
-            batch = []
+            batch: list[tuple[int, list[Document]]] = []
             while more and len(held) + len(batch) < max_inflight:
                 item = next(chunks, None)
                 if item is None:

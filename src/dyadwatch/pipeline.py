@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from .model import Document, Event
 from .timing import stage
@@ -42,7 +43,7 @@ def load_documents(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> 
         yield doc
 
 
-_END = object()
+_END: Any = object()
 
 
 def extract_paths(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES, workers: int = 1,

@@ -132,12 +132,12 @@ def date_parts_from_url(url: str | None) -> tuple[int | None, int | None, int | 
             y, mo, d = (g[2], g[1], g[0]) if n == 3 else (g[0], g[1], g[2])
             if _valid(y, mo, d) and dt.date(y, mo, d) <= dt.date.today():
                 return y, mo, d
-    m = _URL_YM.search(path)
-    if m and 1 <= int(m.group(2)) <= 12 and 1990 <= int(m.group(1)) <= dt.date.today().year:
-        return int(m.group(1)), int(m.group(2)), None
-    m = _URL_Y.search(path)
-    if m and 1990 <= int(m.group(1) or m.group(2)) <= dt.date.today().year:
-        return int(m.group(1) or m.group(2)), None, None
+    ym = _URL_YM.search(path)
+    if ym and 1 <= int(ym.group(2)) <= 12 and 1990 <= int(ym.group(1)) <= dt.date.today().year:
+        return int(ym.group(1)), int(ym.group(2)), None
+    yo = _URL_Y.search(path)
+    if yo and 1990 <= int(yo.group(1) or yo.group(2)) <= dt.date.today().year:
+        return int(yo.group(1) or yo.group(2)), None, None
     return None, None, None
 
 

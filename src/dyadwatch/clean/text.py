@@ -204,15 +204,15 @@ def clean_page(text: str) -> CleanPage:
         run: list[int] = []
         prev: Line | None = None
         for i in body + [n]:
-            ln = lines[i] if i < n else None
-            if ln is not None and _headline_like(ln):
+            cur = lines[i] if i < n else None
+            if cur is not None and _headline_like(cur):
                 run.append(i)
                 continue
             if len(run) >= 3 and not (prev is not None and prev.soft):
                 for j in run:
                     keep[j] = False
             run = []
-            prev = ln
+            prev = cur
         # Below the body: sentences only (and list items that continue a "...:" line).
         prev_kept = lines[last]
         prev_was_item = False

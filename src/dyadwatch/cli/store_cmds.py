@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from .common import DASK, MAX_BYTES, PATHS, WORKERS, require_paths
+from .common import DASK, MAX_BYTES, PATHS, WORKERS, require_extra, require_paths
 from .common import fail as _fail
 
 DB_HELP = "database URL (default: $DYADWATCH_DB, else sqlite:///dyadwatch.db in the current folder)"
@@ -60,6 +60,8 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one function per command
     ) -> None:
         """Store new documents and their events (pages already stored are skipped; safe to re-run or kill)."""
         require_paths("ingest", paths)
+        if dask:
+            require_extra("ingest", "dask", "--dask")
         store = _open("ingest", db)
         try:
             summary = store.ingest(paths, progress=True, workers=workers, dask_address=dask, max_bytes=max_bytes)
@@ -179,6 +181,8 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one function per command
             raise _fail("export", f"unknown format {fmt!r}: {', '.join(FORMATS)}", 2)
         if fmt == "parquet" and output == "-":
             raise _fail("export", "parquet needs a file: -o FILE.parquet", 2)
+        if fmt == "parquet":
+            require_extra("export", "parquet", "export --format parquet")
         store = _open("export", db)
         try:
             n = do_export(store.iter_events(), fmt, output)
@@ -200,6 +204,8 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one function per command
 
         if plot is not None and plot.suffix.lower() not in (".html", ".htm", ".png"):
             raise _fail("stats", f"--plot {plot}: use a .html (or .png) file", 2)
+        if plot is not None and plot.suffix.lower() == ".png":
+            require_extra("stats", "plot", "stats --plot FILE.png (an HTML chart, --plot FILE.html, does not)")
         store = _open("stats", db)
         try:
             st = store.stats(kind=None if kind == "all" else kind)

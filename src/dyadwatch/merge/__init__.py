@@ -41,7 +41,7 @@ def dates_compatible(a: str | None, b: str | None, tolerance: int = DAY_TOLERANC
     if a is None or b is None:
         return True  # an undated report fits any date; `compatible` asks for shared people instead
     (ya, ma, da), (yb, mb, db) = date_parts(a), date_parts(b)
-    if ma is None or mb is None:
+    if ya is None or yb is None or ma is None or mb is None:
         return ya == yb
     if da is None or db is None:
         return (ya, ma) == (yb, mb)

@@ -32,7 +32,14 @@ from ..timing import stage
 from . import db
 from .models import DocumentRow, EntityRow, EventCountryRow, EventRow, ParticipantRow, SourceRow
 from .records import (
-    date_bounds, document_dict, document_row, event_from_rows, fill_event_row, fold, participant_row, source_row,
+    date_bounds,
+    document_dict,
+    document_row,
+    event_from_rows,
+    fill_event_row,
+    fold,
+    participant_row,
+    source_row,
 )
 
 
@@ -376,9 +383,10 @@ class Store:
             pair_years = sorted(({"pair": k.replace(",", "-"), "year": y, "count": n}
                                  for k, y, n in grouped(EventRow.countries_key, EventRow.year) if y is not None),
                                 key=lambda d: (d["pair"], d["year"]))
-            kinds = sorted(({"kind": k, "count": n} for k, n in
-                            s.execute(sa.select(EventRow.kind, sa.func.count()).group_by(EventRow.kind))),
-                           key=lambda d: (-d["count"], d["kind"]))
+            kinds: list[dict[str, Any]] = sorted(
+                ({"kind": k, "count": n} for k, n in
+                 s.execute(sa.select(EventRow.kind, sa.func.count()).group_by(EventRow.kind))),
+                key=lambda d: (-d["count"], d["kind"]))
             count = sa.func.count
             return {
                 "kind": kind, "pairs": pairs, "years": years, "modes": modes, "pair_years": pair_years,
@@ -446,9 +454,7 @@ class _DbMerger:
 
     def _candidates(self, ev: Event) -> list[EventRow]:
         """Stored events in the buckets `EventIndex.find` probes, in the order it probes them."""
-        from ..merge import probe_keys
-
-        from ..merge import ALL_DATED
+        from ..merge import ALL_DATED, probe_keys
 
         probes = probe_keys(ev)
         kind, countries = probes[0][0], ",".join(probes[0][1])
@@ -475,9 +481,7 @@ class _DbMerger:
         return out
 
     def add(self, ev: Event) -> str:
-        from ..merge import absorb
-
-        from ..merge import choose
+        from ..merge import absorb, choose
 
         cands = self._candidates(ev)
         parts = self._participants([c.id for c in cands]) if cands else {}
@@ -556,8 +560,8 @@ class _Progress:
 
     def __init__(self, wanted: bool) -> None:
         self.on = bool(wanted) and sys.stdout.isatty()
-        self._p = None
-        self._task = None
+        self._p: Any = None  # a rich Progress on a terminal
+        self._task: Any = None
 
     def __enter__(self) -> "_Progress":
         if self.on:

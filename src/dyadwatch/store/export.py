@@ -92,6 +92,9 @@ def parquet_schema():
 def write_parquet(records: Iterable[dict], path: str | Path, batch: int = 1000) -> int:
     """Nested Parquet with the contract's field names and a fixed schema (an empty store gives an
     empty file with the full schema). Written a batch at a time."""
+    from ..extras import require
+
+    require("parquet", "export --format parquet")
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -155,7 +158,7 @@ def _sides(rec: dict) -> tuple[list[str], list[str]]:
     side named among the participants acts (usually the reporting side) and the rest receive."""
     countries = list(rec.get("countries") or [])
     loc = (rec.get("location") or {}).get("country")
-    if loc in countries and len(countries) > 1:
+    if loc is not None and loc in countries and len(countries) > 1:
         return [c for c in countries if c != loc], [loc]
     order = []
     for p in rec.get("participants") or []:

@@ -65,7 +65,7 @@ def process_documents(docs: Iterable[Document], workers: int = 1, dask_address: 
     elif workers and workers > 1:
         yield from _on_local_workers(docs, workers, chunk_size or LOCAL_CHUNK, max_inflight or 2 * workers)
     else:
-        from .pipeline import analyse
+        from .work import analyse
 
         for doc in docs:
             events, failed = analyse(doc)
@@ -87,7 +87,7 @@ def _settle(chunk: list[Document], results: list) -> Iterator[tuple[Document, li
 # --------------------------------------------------------------------- worker side
 def warm_up(langs: Iterable[str]) -> None:
     """Load what the given languages need, once per process (thread-safe)."""
-    from .pipeline import process_document
+    from .work import process_document
 
     with _warm_lock:
         for lang in langs:
@@ -103,7 +103,7 @@ def warm_up(langs: Iterable[str]) -> None:
 def run_chunk(docs: list[Document]) -> tuple[list[list[Event] | Failure], dict]:
     """For each document of a chunk its events (or its Failure), and the stage times it took."""
     global _init_figures
-    from .pipeline import analyse
+    from .work import analyse
 
     with timing.collect() as col:
         warm_up({d.lang for d in docs if d.ok})

@@ -1,6 +1,6 @@
 """The pipeline in one place: ingest -> clean -> nlp -> extract (per document), then merge.
 
-Per-document work (`process_document`) is pure and picklable, so it can run in worker
+Per-document work (`work.process_document`) is pure and picklable, so it can run in worker
 processes or on a Dask cluster (see `parallel.py`); merging happens once, in the caller.
 Every stage is isolated per document: an exception for one document makes it `failed` (with
 the stage, the exception type and message) and the run goes on (`analyse`, `faults.py`).
@@ -16,9 +16,10 @@ import logging
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from .faults import Failure, failure, inject
+from .faults import failure
 from .model import Document, Event
 from .timing import stage
+from .work import analyse, process_document  # noqa: F401  (the per-document work, re-exported)
 
 log = logging.getLogger(__name__)
 
@@ -49,28 +50,6 @@ def load_documents(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> 
 
 
 _END: Any = object()
-
-
-def process_document(doc: Document) -> list[Event]:
-    """Events reported or referred to by one cleaned document (one source each, not merged).
-    Raises what the stages raise; `analyse` is the form that never does."""
-    if not doc.ok or not doc.text.strip():
-        return []
-    from .extract import extract_events
-
-    with stage("extract"):
-        inject("extract", doc.text)
-        return extract_events(doc)
-
-
-def analyse(doc: Document) -> tuple[list[Event], Failure | None]:
-    """(events, None), or ([], the failure) when a stage raised for this document: the
-    document boundary, so one document's exception never stops a run."""
-    try:
-        return process_document(doc), None
-    except Exception as exc:
-        log.debug("%s failed", doc.doc_id, exc_info=True)
-        return [], failure("extract", exc)
 
 
 def extract_paths(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES, workers: int = 1,

@@ -31,9 +31,6 @@ OTHER_KINDS_FLOOR = 0.70
 KNOWN_FAILURES = {
     # multi_bilateral: each bilateral meeting should be its own event
     "ru-006.txt": "multi_bilateral: three bilateral meetings in one sentence come out as one four-sided frame",
-    "ru-037.txt": "multi_bilateral: '... Косановым, Собирзодой и Мукамбетовым соответственно' gives one four-sided frame",
-    "en-007.txt": "multi_bilateral: three bilateral meetings in one sentence come out as one four-sided frame",
-    "en-037.txt": "multi_bilateral: 'met respectively with' four ministers gives no event at all",
     # two meetings of one visit
     "ru-012.txt": "two_meetings_one_visit: the second day's meeting (CMC vice chairman) is merged into the first",
     "ru-033.txt": "two_meetings_one_visit: minister (Tuesday) and chief of the general staff (Wednesday) merged into one",

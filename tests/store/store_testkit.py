@@ -158,11 +158,12 @@ def install_fake_pipeline(extract_delay: float = 0.0, write_delay: float = 0.0) 
     """Route `Store.ingest` through the stand-in reader and extractor. `write_delay` sleeps inside
     each document's transaction, after its first event is written (so a kill lands mid-transaction)."""
     import dyadwatch.pipeline as pipeline
+    import dyadwatch.work as work
     from dyadwatch.store import core
 
     FAKE_DELAY["extract"], FAKE_DELAY["write"] = extract_delay, write_delay
     pipeline.load_documents = fake_load_documents
-    pipeline.process_document = fake_process_document
+    work.process_document = fake_process_document
     if write_delay:
         orig = core._DbMerger.add
 

@@ -22,10 +22,11 @@ PY = sys.executable
 @pytest.fixture
 def fake_pipeline(monkeypatch):
     import dyadwatch.pipeline as pipeline
+    import dyadwatch.work as work
     from dyadwatch.store import core
 
     monkeypatch.setattr(pipeline, "load_documents", pipeline.load_documents)
-    monkeypatch.setattr(pipeline, "process_document", pipeline.process_document)
+    monkeypatch.setattr(work, "process_document", work.process_document)
     monkeypatch.setattr(core._DbMerger, "add", core._DbMerger.add)
     install_fake_pipeline()
 

@@ -1,15 +1,17 @@
 """PLOVER 2.0 and CAMEO codes, and a confidence score, from an event's fields."""
 from __future__ import annotations
 
+from .. import kinds
 from ..model import Event
 
 
 def code_event(ev: Event) -> None:
     """Set `plover` and `cameo`. A meeting is CONSULT; signing at it makes it SUPPORT (CAMEO 057);
     a planned meeting is AGREE. The PLOVER mode says how the sides met."""
-    if ev.kind == "exercise":
-        ev.plover = {"event_type": "COOPERATE", "mode": None, "context": "military"}
-        ev.cameo = "062"
+    kind = kinds.get(ev.kind)
+    if not kind.has_mode:  # an exercise or a port call: the kind's own codes
+        ev.plover = {"event_type": kind.plover, "mode": None, "context": "military"}
+        ev.cameo = kind.cameo
         return
     if ev.mode in ("phone", "video"):
         mode, cameo = "phone", "041"

@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..kb import Person
-from . import lexicon as L
 from .dates import DateExpr, PDate, find_date_exprs, resolve
+from .language import role_classes
 
 FIRST_YEAR = 1991  # the knowledge base's officials start here
 
@@ -157,7 +157,7 @@ def _held(p: Person, role: str | None, day: dt.date) -> bool:
     if role is not None:
         offices = [o for o in p.offices if same_office(o.role, role)]
     else:  # a defence meeting: the defence offices of a defence official
-        offices = [o for o in p.offices if o.role in L.SECURITY_ROLES and o.role not in
+        offices = [o for o in p.offices if o.role in role_classes().security and o.role not in
                    ("Secretary of the Security Council", "National Security Advisor")]
     return any(o.covers(day) for o in offices or p.offices)
 

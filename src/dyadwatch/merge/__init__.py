@@ -16,6 +16,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
+from .. import kinds
 from ..model import Event, Participant, SignedDocument
 
 # Two day-precision reports of one meeting may differ by a day (time zones, a late report).
@@ -29,22 +30,22 @@ WEAK_BASES = frozenset({"tenure", "nearby"})
 ALL_DATED = ("*", None)
 
 
-def _parse(date: str | None) -> tuple[int | None, int | None, int | None]:
+def date_parts(date: str | None) -> tuple[int | None, int | None, int | None]:
     if not date:
         return None, None, None
     parts = [int(p) for p in date.split("-")]
     return parts[0], parts[1] if len(parts) > 1 else None, parts[2] if len(parts) > 2 else None
 
 
-def dates_compatible(a: str | None, b: str | None) -> bool:
+def dates_compatible(a: str | None, b: str | None, tolerance: int = DAY_TOLERANCE) -> bool:
     if a is None or b is None:
         return True  # an undated report fits any date; `compatible` asks for shared people instead
-    (ya, ma, da), (yb, mb, db) = _parse(a), _parse(b)
+    (ya, ma, da), (yb, mb, db) = date_parts(a), date_parts(b)
     if ya is None or yb is None or ma is None or mb is None:
         return ya == yb
     if da is None or db is None:
         return (ya, ma) == (yb, mb)
-    return abs((dt.date(ya, ma, da) - dt.date(yb, mb, db)).days) <= DAY_TOLERANCE
+    return abs((dt.date(ya, ma, da) - dt.date(yb, mb, db)).days) <= tolerance
 
 
 def _known_by_country(ev: Event) -> dict[str, set[str]]:
@@ -59,7 +60,7 @@ def compatible(a: Event, b: Event) -> bool:
     """True when a and b can be reports of the same real-world event."""
     if a.kind != b.kind or sorted(a.countries) != sorted(b.countries):
         return False
-    if not dates_compatible(a.date, b.date):
+    if not dates_compatible(a.date, b.date, kinds.get(a.kind).day_tolerance):
         return False
     if a.date is None or b.date is None:
         # no date to go by: the same official of some side must be named in both reports
@@ -133,8 +134,8 @@ def _absorb_date(into: Event, other: Event) -> None:
         into.date_basis = "merged"
 
 
-def _bucket_keys(ev: Event) -> list[tuple]:
-    y, m, _ = _parse(ev.date)
+def bucket_keys(ev: Event) -> list[tuple]:
+    y, m, _ = date_parts(ev.date)
     base = (ev.kind, tuple(sorted(ev.countries)))
     if y is None:
         return [base + (None, None)]
@@ -143,10 +144,10 @@ def _bucket_keys(ev: Event) -> list[tuple]:
     return [base + (y, m)]
 
 
-def _probe_keys(ev: Event) -> list[tuple]:
+def probe_keys(ev: Event) -> list[tuple]:
     """Buckets where a compatible event may be: same month, the neighbouring months (a day
     apart across a month end), and the coarser year/month buckets."""
-    y, m, _ = _parse(ev.date)
+    y, m, _ = date_parts(ev.date)
     base = (ev.kind, tuple(sorted(ev.countries)))
     undated = base + (None, None)
     if y is None:
@@ -188,7 +189,7 @@ class EventIndex:
         self._keys_of_sides: dict[tuple, set[tuple]] = defaultdict(set)
 
     def _candidates(self, ev: Event) -> Iterator[Event]:
-        for key in _probe_keys(ev):
+        for key in probe_keys(ev):
             if key[2:] == ALL_DATED:
                 dated = [e for k in self._keys_of_sides[key[:2]] if k[2] is not None for e in self._buckets[k]]
                 yield from sorted(dated, key=lambda e: self._seq[id(e)])
@@ -201,7 +202,7 @@ class EventIndex:
     def _enter(self, ev: Event) -> None:
         self._next += 1
         self._seq[id(ev)] = self._next
-        for k in _bucket_keys(ev):
+        for k in bucket_keys(ev):
             self._buckets[k].append(ev)
             self._keys_of_sides[k[:2]].add(k)
 
@@ -209,9 +210,9 @@ class EventIndex:
         """Merge ev into a compatible kept event, or keep it; returns (record, is_new)."""
         hit = self.find(ev)
         if hit is not None:
-            old_keys = _bucket_keys(hit)
+            old_keys = bucket_keys(hit)
             absorb(hit, ev)
-            new_keys = _bucket_keys(hit)
+            new_keys = bucket_keys(hit)
             if new_keys != old_keys:  # the date became more precise: move it
                 for k in old_keys:
                     self._buckets[k].remove(hit)

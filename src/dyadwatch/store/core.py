@@ -523,9 +523,9 @@ class _DbMerger:
 
     def _candidates(self, ev: Event) -> list[EventRow]:
         """Stored events in the buckets `EventIndex.find` probes, in the order it probes them."""
-        from ..merge import ALL_DATED, _probe_keys
+        from ..merge import ALL_DATED, probe_keys
 
-        probes = _probe_keys(ev)
+        probes = probe_keys(ev)
         kind, countries = probes[0][0], ",".join(probes[0][1])
         order = {(k[2], k[3]): i for i, k in reversed(list(enumerate(probes)))}
         every_dated = order.get(ALL_DATED)

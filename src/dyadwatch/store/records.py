@@ -9,13 +9,13 @@ import unicodedata
 from dataclasses import asdict
 from typing import Any
 
-from ..merge import _parse
+from ..merge import date_parts
 from ..model import Document, Event, Evidence, Location, Participant, SignedDocument, Source
 from .models import DocumentRow, EventRow, ParticipantRow, SourceRow
 
 
 def countries_key(countries: list[str]) -> str:
-    """The merge bucket's country part (`merge._bucket_keys`: sorted, as given): "CHN,RUS"."""
+    """The merge bucket's country part (`merge.bucket_keys`: sorted, as given): "CHN,RUS"."""
     return ",".join(sorted(countries))
 
 
@@ -64,7 +64,7 @@ def search_text(ev: Event) -> str:
 def fill_event_row(row: EventRow, ev: Event, now: dt.datetime) -> None:
     """Copy an Event's fields (not participants or sources) into its row."""
     start, end = date_bounds(ev.date, strict=False)[:2] if ev.date else (None, None)
-    year, month, _ = _parse(ev.date)  # the merge bucket, exactly as merge._bucket_keys computes it
+    year, month, _ = date_parts(ev.date)  # the merge bucket, exactly as merge.bucket_keys computes it
     row.id = ev.id
     row.kind = ev.kind
     row.mode = ev.mode

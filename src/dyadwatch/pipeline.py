@@ -82,5 +82,7 @@ def extract_paths(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES, work
             log.debug("%s failed in merge", doc.doc_id, exc_info=True)
             doc.mark_failed(failure("merge", exc))
         docs.append(doc if keep_text else dataclasses.replace(doc, text=""))
-    # the order merge_events gives: date, then countries, then id
-    return docs, sorted(index.events, key=lambda e: (e.date, e.countries, e.id))
+    from .merge import output_order
+
+    # the order merge_events gives: date (undated last), then countries, then id
+    return docs, sorted(index.events, key=output_order)

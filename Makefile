@@ -6,21 +6,38 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 DB ?= sqlite:///dyadwatch.db
 
-.PHONY: install install-test run test bench score clean fuzz interrupt
+# Exact versions come from the lock files (make lock writes them from pyproject.toml's ranges):
+# requirements.lock for the package, requirements-test.lock adds every extra and the test tools.
+LOCK := requirements.lock
+TEST_LOCK := requirements-test.lock
+PIP := $(BIN)/python -m pip
 
-$(STAMP): pyproject.toml
+.PHONY: install install-test run test lint lock bench score score-real clean fuzz interrupt
+
+$(STAMP): pyproject.toml $(LOCK)
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e .
+	$(PIP) install -q --upgrade pip
+	$(PIP) install -q --require-hashes -r $(LOCK)
+	$(PIP) install -q --no-deps -e .
 	touch $@
 
-$(TEST_STAMP): pyproject.toml $(STAMP)
-	$(BIN)/pip install -q -e '.[test]'
+$(TEST_STAMP): $(TEST_LOCK) $(STAMP)
+	$(PIP) install -q --require-hashes -r $(TEST_LOCK)
 	touch $@
 
 install: $(STAMP)
 
 install-test: $(TEST_STAMP)
+
+# Re-resolve the lock files after a change to pyproject.toml's ranges (UPGRADE=1: newest versions).
+# uv resolves for every platform and Python 3.11-3.13 at once; pip installs the result.
+UV_COMPILE = $(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes \
+	--custom-compile-command "make lock" -q $(if $(UPGRADE),--upgrade)
+lock:
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(PIP) install -q 'uv>=0.5'
+	$(UV_COMPILE) --extra dask --extra parquet --extra plot --extra test -o $(TEST_LOCK)
+	$(UV_COMPILE) -c $(TEST_LOCK) -o $(LOCK)
 
 run: install
 	$(BIN)/dyadwatch ingest data/samples --db $(DB)
@@ -28,11 +45,16 @@ run: install
 	@echo
 	@echo "Browse: $(BIN)/dyadwatch serve --db $(DB)   then open http://127.0.0.1:8000/"
 
-test: install-test
+# Lint and type-check (configured in pyproject.toml); make test runs them first.
+lint: install-test
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
+
+test: lint
 	$(BIN)/python -m tests.browser_setup
 	$(BIN)/python -m pytest -q
 
-bench: install
+bench: install-test
 	$(BIN)/python -m benchmarks.run
 
 # 10,000 fuzzed pages through extract, ingest and ingest --workers 2 (FUZZ_PAGES=... to change)
@@ -49,6 +71,10 @@ interrupt: install-test
 score: install
 	$(BIN)/dyadwatch extract ../shared/seeds ../shared/eval/dev/docs -o /tmp/dyadwatch-dev.jsonl
 	$(PY) ../shared/eval/score.py --gold ../shared/eval/dev/seeds.gold.jsonl --gold ../shared/eval/dev/dev.gold.jsonl --pred /tmp/dyadwatch-dev.jsonl -v --strict-schema
+
+# Score the real published pages of eval/real/ (texts in ../realpages; BATCH=ru-1 for one batch).
+score-real: install
+	$(BIN)/python eval/real/score_real.py $(if $(BATCH),--batch $(BATCH))
 
 clean:
 	rm -rf $(VENV) dyadwatch.db *.egg-info src/*.egg-info

@@ -142,7 +142,9 @@ def _run_ingest(spec: dict) -> dict:
 def _bare_natasha(paths: list[str]) -> dict:
     """Segmentation, morphology, NER and span normalisation of each page, models loaded here."""
     t0 = time.perf_counter()
-    from natasha import Doc, MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+    from natasha import Doc, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+
+    from dyadwatch.nlp.ru_morph import MorphVocab  # natasha's, on pymorphy3 (as dyadwatch runs it)
 
     segmenter, emb = Segmenter(), NewsEmbedding()
     morph_tagger, ner_tagger, vocab = NewsMorphTagger(emb), NewsNERTagger(emb), MorphVocab()

@@ -108,7 +108,7 @@ def _free_port() -> int:
 
 def _dask_cli() -> str:
     exe = Path(sys.executable).with_name("dask")
-    return str(exe) if exe.exists() else (shutil.which("dask") or pytest.fail("no dask command: distributed is a dependency"))
+    return str(exe) if exe.exists() else (shutil.which("dask") or pytest.fail("no dask command: the dask extra is installed for the tests"))
 
 
 def _stop(proc: subprocess.Popen) -> None:

@@ -32,6 +32,8 @@ class Document:
     text: str = ""
     url: str | None = None
     content_hash: str | None = None  # sha256 of the raw bytes: what `ingest` uses to skip known pages
+    # where `published` came from: header | jsonl | html | chrome | dateline | url (None: unknown)
+    published_basis: str | None = None
     stage: str | None = None  # failed documents: where (read, clean, nlp, extract, merge, store, worker)
     error_type: str | None = None  # failed documents: the exception's type
 
@@ -54,6 +56,7 @@ class Document:
             "source": self.source,
             "url": self.url,
             "content_hash": self.content_hash,
+            "published_basis": self.published_basis,
             "text": self.text,
             **({"stage": self.stage, "error_type": self.error_type} if self.status == "failed" else {}),
         }
@@ -65,7 +68,8 @@ class Document:
             doc_id=d["doc_id"], path=d.get("path"), status=d.get("status", "ok"), reason=d.get("reason"),
             lang=d.get("lang") or "unknown", published=dt.date.fromisoformat(pub) if pub else None,
             title=d.get("title"), source=d.get("source"), text=d.get("text") or "", url=d.get("url"),
-            content_hash=d.get("content_hash"), stage=d.get("stage"), error_type=d.get("error_type"),
+            content_hash=d.get("content_hash"), published_basis=d.get("published_basis"),
+            stage=d.get("stage"), error_type=d.get("error_type"),
         )
 
 
@@ -113,8 +117,8 @@ class Event:
 
     kind: str
     mode: str | None
-    date: str
-    date_precision: str
+    date: str | None  # None: nothing fixes even the year (kept so that a dated report can date it)
+    date_precision: str | None
     countries: list[str]
     participants: list[Participant] = field(default_factory=list)
     location: Location | None = None
@@ -127,10 +131,13 @@ class Event:
     sources: list[Source] = field(default_factory=list)
     confidence: float = 0.5
     id: str = ""
+    # how the date was fixed: text | dateline | published | url | relative | weekday | tenure |
+    # nearby | merged (None when the date is None)
+    date_basis: str | None = None
 
     def key(self) -> str:
         """What identifies the event independently of its sources: used for the stable id."""
-        return "|".join([self.kind, ",".join(sorted(self.countries)), self.date, self.mode or "", 
+        return "|".join([self.kind, ",".join(sorted(self.countries)), self.date or "", self.mode or "",
                          "ref" if self.referenced else ""])
 
     def assign_id(self, taken: set[str] | None = None) -> str:
@@ -144,7 +151,7 @@ class Event:
 
     def to_record(self) -> dict[str, Any]:
         rec = asdict(self)
-        order = ["id", "kind", "mode", "date", "date_precision", "countries", "participants", "location",
+        order = ["id", "kind", "mode", "date", "date_precision", "date_basis", "countries", "participants", "location",
                  "setting", "topics", "documents", "referenced", "plover", "cameo", "sources", "confidence"]
         rec["countries"] = sorted(set(self.countries))
         rec["confidence"] = round(float(self.confidence), 3)
@@ -153,8 +160,8 @@ class Event:
     @classmethod
     def from_record(cls, r: dict[str, Any]) -> "Event":
         return cls(
-            id=r.get("id", ""), kind=r["kind"], mode=r.get("mode"), date=r["date"],
-            date_precision=r["date_precision"], countries=list(r["countries"]),
+            id=r.get("id", ""), kind=r["kind"], mode=r.get("mode"), date=r.get("date"),
+            date_precision=r.get("date_precision"), date_basis=r.get("date_basis"), countries=list(r["countries"]),
             participants=[Participant(**p) for p in r.get("participants") or []],
             location=Location(**r["location"]) if r.get("location") else None,
             setting=r.get("setting"), topics=list(r.get("topics") or []),

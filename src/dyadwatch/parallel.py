@@ -34,6 +34,7 @@ import threading
 import uuid
 from collections import deque
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from . import timing
 from .faults import Failure, failure
@@ -64,7 +65,7 @@ def process_documents(docs: Iterable[Document], workers: int = 1, dask_address: 
     elif workers and workers > 1:
         yield from _on_local_workers(docs, workers, chunk_size or LOCAL_CHUNK, max_inflight or 2 * workers)
     else:
-        from .pipeline import analyse
+        from .work import analyse
 
         for doc in docs:
             events, failed = analyse(doc)
@@ -86,7 +87,7 @@ def _settle(chunk: list[Document], results: list) -> Iterator[tuple[Document, li
 # --------------------------------------------------------------------- worker side
 def warm_up(langs: Iterable[str]) -> None:
     """Load what the given languages need, once per process (thread-safe)."""
-    from .pipeline import process_document
+    from .work import process_document
 
     with _warm_lock:
         for lang in langs:
@@ -102,7 +103,7 @@ def warm_up(langs: Iterable[str]) -> None:
 def run_chunk(docs: list[Document]) -> tuple[list[list[Event] | Failure], dict]:
     """For each document of a chunk its events (or its Failure), and the stage times it took."""
     global _init_figures
-    from .pipeline import analyse
+    from .work import analyse
 
     with timing.collect() as col:
         warm_up({d.lang for d in docs if d.ok})
@@ -268,7 +269,7 @@ def _isolated(pools: _Pools, chunk: list[Document], split_first: bool = False
             pass
     for doc in chunk:
         err: BaseException | None = None
-        for attempt in range(WORKER_ATTEMPTS):
+        for _attempt in range(WORKER_ATTEMPTS):
             try:
                 events, figures = pools.submit([doc]).result()
             except BrokenProcessPool as exc:
@@ -297,6 +298,9 @@ def _isolated(pools: _Pools, chunk: list[Document], split_first: bool = False
 
 def _on_dask(docs: Iterable[Document], address: str, chunk_size: int, max_inflight: int | None
              ) -> Iterator[tuple[Document, list[Event]]]:
+    from .extras import require
+
+    require("dask", "--dask")
     from distributed import Client, as_completed
 
     client = Client(address, set_as_default=False, timeout="30s")
@@ -308,14 +312,14 @@ def _on_dask(docs: Iterable[Document], address: str, chunk_size: int, max_inflig
         chunks = enumerate(_chunks(docs, chunk_size))
         held: dict[int, list[Document]] = {}  # chunks sent and not yet yielded (bounded)
         done: dict[int, list[list[Event]]] = {}
-        index_of: dict[str, int] = {}
+        index_of: dict[Any, int] = {}  # a Dask future's key -> its chunk
         next_out = 0
         more = True
         ac = as_completed(loop=client.loop)
 
         def refill() -> None:
             nonlocal more
-            batch = []
+            batch: list[tuple[int, list[Document]]] = []
             while more and len(held) + len(batch) < max_inflight:
                 item = next(chunks, None)
                 if item is None:
@@ -359,7 +363,7 @@ def _dask_one_by_one(client, chunk: list[Document], run_id: str, i: int) -> list
     futures = client.map(run_chunk, [[d] for d in chunk], key=[f"dyadwatch-doc-{run_id}-{i}-{j}"
                                                                for j in range(len(chunk))], pure=False)
     out: list = []
-    for doc, fut in zip(chunk, futures):
+    for _doc, fut in zip(chunk, futures):
         try:
             (res,), figures = fut.result()
             timing.add(figures)

@@ -1,6 +1,6 @@
 """The pipeline in one place: ingest -> clean -> nlp -> extract (per document), then merge.
 
-Per-document work (`process_document`) is pure and picklable, so it can run in worker
+Per-document work (`work.process_document`) is pure and picklable, so it can run in worker
 processes or on a Dask cluster (see `parallel.py`); merging happens once, in the caller.
 Every stage is isolated per document: an exception for one document makes it `failed` (with
 the stage, the exception type and message) and the run goes on (`analyse`, `faults.py`).
@@ -14,10 +14,12 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Iterable, Iterator
+from typing import Any
 
-from .faults import Failure, failure, inject
+from .faults import failure
 from .model import Document, Event
 from .timing import stage
+from .work import analyse, process_document  # noqa: F401  (the per-document work, re-exported)
 
 log = logging.getLogger(__name__)
 
@@ -47,29 +49,7 @@ def load_documents(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> 
         yield doc
 
 
-_END = object()
-
-
-def process_document(doc: Document) -> list[Event]:
-    """Events reported or referred to by one cleaned document (one source each, not merged).
-    Raises what the stages raise; `analyse` is the form that never does."""
-    if not doc.ok or not doc.text.strip():
-        return []
-    from .extract import extract_events
-
-    with stage("extract"):
-        inject("extract", doc.text)
-        return extract_events(doc)
-
-
-def analyse(doc: Document) -> tuple[list[Event], Failure | None]:
-    """(events, None), or ([], the failure) when a stage raised for this document: the
-    document boundary, so one document's exception never stops a run."""
-    try:
-        return process_document(doc), None
-    except Exception as exc:
-        log.debug("%s failed", doc.doc_id, exc_info=True)
-        return [], failure("extract", exc)
+_END: Any = object()
 
 
 def extract_paths(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES, workers: int = 1,
@@ -102,5 +82,7 @@ def extract_paths(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES, work
             log.debug("%s failed in merge", doc.doc_id, exc_info=True)
             doc.mark_failed(failure("merge", exc))
         docs.append(doc if keep_text else dataclasses.replace(doc, text=""))
-    # the order merge_events gives: date, then countries, then id
-    return docs, sorted(index.events, key=lambda e: (e.date, e.countries, e.id))
+    from .merge import output_order
+
+    # the order merge_events gives: date (undated last), then countries, then id
+    return docs, sorted(index.events, key=output_order)

@@ -51,7 +51,7 @@ def _record(name: str, seconds: float) -> None:
 def stage(name: str) -> Iterator[None]:
     """Count the time spent in the block (minus nested stages) under `name`."""
     stack = _state()[0]
-    frame = [name, perf_counter(), 0.0]
+    frame: list = [name, perf_counter(), 0.0]  # name, start, time of nested stages
     stack.append(frame)
     try:
         yield

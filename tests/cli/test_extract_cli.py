@@ -28,7 +28,10 @@ def test_samples_come_out_as_documented(tmp_path):
     assert res.returncode == 0, res.stderr
     got = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     want = expected()
-    key = lambda e: (e["date"], tuple(e["countries"]), e["referenced"])
+
+    def key(e):
+        return e["date"], tuple(e["countries"]), e["referenced"]
+
     assert sorted(key(e) for e in got) == sorted(key(e) for e in want)
     by_key = {key(e): e for e in got}
     for w in want:

@@ -2,8 +2,6 @@
 mode, place, documents, referred-to meetings, unknown people, year inference, merging."""
 import datetime as dt
 
-import pytest
-
 from dyadwatch.extract import extract_events
 from dyadwatch.merge import merge_events
 from dyadwatch.model import Document

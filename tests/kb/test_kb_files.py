@@ -318,7 +318,7 @@ def test_exclusive_roles_do_not_overlap(people):
     problems = []
     for key, items in terms.items():
         items.sort()
-        for i, (s1, e1, a) in enumerate(items):
+        for i, (_s1, e1, a) in enumerate(items):
             for s2, e2, b in items[i + 1:]:
                 if a == b or s2 > e1:
                     continue

@@ -30,25 +30,26 @@ PLACES = [Location("Astana", "KAZ"), Location("Moscow", "RUS"), Location("Beijin
           Location("Dushanbe", "TJK")]
 SIDES = [["CHN", "RUS"], ["RUS", "CHN"], ["RUS", "TJK"], ["BLR", "CHN"], ["CHN", "IND", "RUS"]]
 DATES = ["2024-04-29", "2024-04-30", "2024-05-01", "2024-05-02", "2024-05-20", "2024-04", "2024-05", "2024",
-         "2023-12-31", "2024-01-01"]
+         "2023-12-31", "2024-01-01", None]
 TOPICS = ["joint_exercises", "military_technical_cooperation", "regional_security", "military_education"]
 
 
-def precision(date: str) -> str:
-    return {10: "day", 7: "month", 4: "year"}[len(date)]
+def precision(date: str | None) -> str | None:
+    return {10: "day", 7: "month", 4: "year"}[len(date)] if date else None
 
 
-def make_event(doc_id: str, *, date: str = "2024-04-29", countries=("CHN", "RUS"), kind: str = "meeting",
+def make_event(doc_id: str, *, date: str | None = "2024-04-29", countries=("CHN", "RUS"), kind: str = "meeting",
                mode: str | None = "in_person", people: list[tuple] | None = None, location: Location | None = None,
                setting: str | None = None, topics: list[str] | None = None, signed: list[str] | None = None,
                referenced: bool = False, confidence: float = 0.8, title: str | None = None,
                published: str | None = "2024-04-30", lang: str = "en", url: str | None = None,
-               text: str = "They met.", assign: bool = True) -> Event:
+               text: str = "They met.", assign: bool = True, date_basis: str | None = None) -> Event:
     """One event as the extractor gives it: one source (the document), coded, with its id."""
     from dyadwatch.extract.coding import code_event
 
     parts = [Participant(n, c, r, k, e) for (n, c, r, k, e) in (people or [])]
-    ev = Event(kind=kind, mode=mode, date=date, date_precision=precision(date), countries=list(countries),
+    ev = Event(kind=kind, mode=mode, date=date, date_precision=precision(date),
+               date_basis=(date_basis or "text") if date else None, countries=list(countries),
                participants=parts, location=location, setting=setting, topics=sorted(topics or []),
                documents=[SignedDocument(t, f"{t} on cooperation" if i % 2 else None)
                           for i, t in enumerate(signed or [])],
@@ -157,11 +158,12 @@ def install_fake_pipeline(extract_delay: float = 0.0, write_delay: float = 0.0) 
     """Route `Store.ingest` through the stand-in reader and extractor. `write_delay` sleeps inside
     each document's transaction, after its first event is written (so a kill lands mid-transaction)."""
     import dyadwatch.pipeline as pipeline
+    import dyadwatch.work as work
     from dyadwatch.store import core
 
     FAKE_DELAY["extract"], FAKE_DELAY["write"] = extract_delay, write_delay
     pipeline.load_documents = fake_load_documents
-    pipeline.process_document = fake_process_document
+    work.process_document = fake_process_document
     if write_delay:
         orig = core._DbMerger.add
 

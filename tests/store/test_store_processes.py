@@ -14,9 +14,7 @@ import pytest
 import sqlalchemy as sa
 
 from dyadwatch.store import Store
-from store_testkit import (
-    dump, fake_ingest_command, install_fake_pipeline, merged_records, random_corpus, write_corpus,
-)
+from store_testkit import dump, fake_ingest_command, install_fake_pipeline, merged_records, random_corpus, write_corpus
 
 PY = sys.executable
 
@@ -24,10 +22,11 @@ PY = sys.executable
 @pytest.fixture
 def fake_pipeline(monkeypatch):
     import dyadwatch.pipeline as pipeline
+    import dyadwatch.work as work
     from dyadwatch.store import core
 
     monkeypatch.setattr(pipeline, "load_documents", pipeline.load_documents)
-    monkeypatch.setattr(pipeline, "process_document", pipeline.process_document)
+    monkeypatch.setattr(work, "process_document", work.process_document)
     monkeypatch.setattr(core._DbMerger, "add", core._DbMerger.add)
     install_fake_pipeline()
 
@@ -145,7 +144,7 @@ def test_two_ingests_of_one_folder_at_once(db_factory, tmp_path):
     procs = [subprocess.Popen(fake_ingest_command(PY, url, [str(folder)], extract_delay=0.005, write_delay=0.002),
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
     outs = [p.communicate(timeout=180) for p in procs]
-    for p, (o, e) in zip(procs, outs):
+    for p, (_o, e) in zip(procs, outs):
         assert p.returncode == 0, e[-3000:]
     with Store(ref_url) as ref, Store(url) as store:
         assert dump(store) == dump(ref)

@@ -31,7 +31,7 @@ def test_default_database_is_dyadwatch_db_in_the_current_folder(tmp_path, monkey
 def test_open_migrates_to_head_and_schema_matches_models(db_url):
     with Store(db_url) as s:
         with s.engine.connect() as conn:
-            assert MigrationContext.configure(conn).get_current_revision() == head_revision() == "0002"
+            assert MigrationContext.configure(conn).get_current_revision() == head_revision() == "0003"
             diffs = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
         assert diffs == []
         names = set(sa.inspect(s.engine).get_table_names())

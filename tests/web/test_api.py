@@ -8,7 +8,7 @@ from fastapi.testclient import TestClient
 
 from dyadwatch.api import create_app
 
-CONTRACT_FIELDS = ["id", "kind", "mode", "date", "date_precision", "countries", "participants", "location",
+CONTRACT_FIELDS = ["id", "kind", "mode", "date", "date_precision", "date_basis", "countries", "participants", "location",
                    "setting", "topics", "documents", "referenced", "plover", "cameo", "sources", "confidence"]
 
 

@@ -6,8 +6,6 @@ import json
 import re
 from pathlib import Path
 
-import pytest
-
 from dyadwatch.web import ENV, TEMPLATES_DIR
 from dyadwatch.web.highlight import Segment, locate, segments
 

@@ -202,7 +202,7 @@ def _parse_multipart(body: bytes, content_type: str, up: Upload) -> None:
         filename = part.get_filename()
         if not filename:
             continue  # a plain form field: nothing to ingest
-        data = part.get_payload(decode=True) or b""
+        data: bytes = part.get_payload(decode=True) or b""  # type: ignore[assignment]  # bytes for a leaf part
         name = safe_name(filename)
         ext = os.path.splitext(name)[1].lower()
         if ext == ".json":

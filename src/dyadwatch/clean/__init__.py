@@ -22,7 +22,7 @@ def _rejected(doc: Document, reason: str) -> Document:
 
 def prepare(raw: RawDocument) -> Document:
     doc = Document(doc_id=raw.doc_id, path=raw.path, url=raw.url, content_hash=raw.content_hash,
-                   published=raw.published, title=raw.title)
+                   published=raw.published, title=raw.title, published_basis="given" if raw.published else None)
     if raw.failure is not None:  # the reader failed on it (not a bad page: a bug, retried next run)
         doc.mark_failed(raw.failure)
         return doc
@@ -51,7 +51,8 @@ def _prepare(raw: RawDocument, doc: Document) -> Document:
             return _rejected(doc, "no article text found in the HTML")
         text = page_html.text
         doc.title = doc.title or page_html.title
-        doc.published = doc.published or page_html.published
+        if doc.published is None and page_html.published is not None:
+            doc.published, doc.published_basis = page_html.published, "html"
         doc.url = doc.url or page_html.url
         sitename = page_html.sitename
     page = clean_page(text)
@@ -62,8 +63,24 @@ def _prepare(raw: RawDocument, doc: Document) -> Document:
         return _rejected(doc, f"no article text: {body_words} words left after removing page chrome")
     doc.text = page.text
     doc.title = doc.title or page.title
-    doc.published = doc.published or page.published
+    _publication_date(doc, page)
     doc.source = (page.source or outlet_of_url(doc.url)
                   or (outlet_of_line(sitename) or sitename if sitename else None))
     doc.lang = detect_lang(page.text)
     return doc
+
+
+def _publication_date(doc: Document, page: CleanPage) -> None:
+    """The publication date from everything the page offers, the surest first: the header line
+    or JSONL `published`, HTML metadata, the page's chrome (stamps, "Published"/"Dated" lines,
+    a dateline with its year), the URL ('/2022/10/23/', '20221023', '?date=...'), and last the
+    first date of the lead paragraph. `published_basis` says which."""
+    if doc.published is not None:
+        return
+    from .dates import date_from_url
+
+    from_url = date_from_url(doc.url)
+    if page.published is not None and (page.published_basis == "chrome" or from_url is None):
+        doc.published, doc.published_basis = page.published, page.published_basis
+    elif from_url is not None:
+        doc.published, doc.published_basis = from_url, "url"

@@ -144,7 +144,8 @@ _STAMP_TOKENS = re.compile(
     r"|eet|eest|hrs|bjt|jst|kst|pkt|hst|today|yesterday|сегодня|вчера)\b|\d+(?:st|nd|rd|th)?"
     r"|[\s.,:;|/\\()\[\]–—\-+•·]", _I)
 _UPDATED = _rx(r"\b(?:updated|last updated|modified|обновлено|изменено|дата обновления)\b")
-_PUBLISHED = _rx(r"\b(?:published|first published|posted|опубликовано|дата публикации|время публикации)\b")
+_PUBLISHED = _rx(r"\b(?:published|first published|posted|опубликовано|дата публикации|время публикации"
+                 r"|dated(?=\s*:)|дата(?=\s*:))\b")
 
 
 def sentence_count(s: str) -> int:

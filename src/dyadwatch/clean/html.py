@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass
+from typing import Any
 
 # trafilatura and htmldate log "empty HTML", "discarding data" and the like at WARNING;
 # for a batch run over millions of pages those are noise, not problems of the run.
@@ -50,7 +51,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlPage | None:
         raise NotAnArticle(f"HTML with {elements} tags: far too large to be an article page")
     fast = elements > FAST_ABOVE
     date_params = {"extensive_search": False, "original_date": True}
-    doc = None
+    doc: Any = None  # a trafilatura Document (its type also allows the as_dict form, not asked for)
     for recall in ((False,) if fast else (False, True)):
         doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
                                           include_tables=True, favor_recall=recall, deduplicate=False, fast=fast,

@@ -49,6 +49,9 @@ class CleanPage:
     title: str | None = None
     published: dt.date | None = None
     source: str | None = None
+    # where `published` was read: "chrome" (a stamp, a "Published" line, a dated dateline) or
+    # "lead" (the first date of the first paragraph, a weaker guess)
+    published_basis: str | None = None
     kept: list[int] = field(default_factory=list)  # indices of the kept lines (0-based)
     lines: list[Line] = field(default_factory=list)
 
@@ -201,15 +204,15 @@ def clean_page(text: str) -> CleanPage:
         run: list[int] = []
         prev: Line | None = None
         for i in body + [n]:
-            ln = lines[i] if i < n else None
-            if ln is not None and _headline_like(ln):
+            cur = lines[i] if i < n else None
+            if cur is not None and _headline_like(cur):
                 run.append(i)
                 continue
             if len(run) >= 3 and not (prev is not None and prev.soft):
                 for j in run:
                     keep[j] = False
             run = []
-            prev = ln
+            prev = cur
         # Below the body: sentences only (and list items that continue a "...:" line).
         prev_kept = lines[last]
         prev_was_item = False
@@ -229,11 +232,12 @@ def clean_page(text: str) -> CleanPage:
             kept.append(i)
     out = "\n\n".join(lines[i].text for i in kept)
     title = lines[title_i].text if title_i is not None and keep[title_i] else None
-    return CleanPage(out, title, _published(lines, head, first, title_i), _source(lines, head, first, title_i),
-                     kept, lines)
+    published, published_basis = _published(lines, head, first, title_i)
+    return CleanPage(out, title, published, _source(lines, head, first, title_i), published_basis, kept, lines)
 
 
-def _published(lines: list[Line], head: list[int], first: int | None, title_i: int | None) -> dt.date | None:
+def _published(lines: list[Line], head: list[int], first: int | None, title_i: int | None
+               ) -> tuple[dt.date | None, str | None]:
     """The publication date the page shows: a "Published" line, a date/time stamp above
     the body, an "Updated" line, or a dateline that carries a year."""
     for ln in lines:
@@ -241,7 +245,7 @@ def _published(lines: list[Line], head: list[int], first: int | None, title_i: i
                 and is_published_label(ln.text):
             d = find_full_date(ln.text)
             if d:
-                return d
+                return d, "chrome"
     head_end = first if first is not None else len(lines)
     updated = None
     for i in range(head_end):
@@ -249,19 +253,20 @@ def _published(lines: list[Line], head: list[int], first: int | None, title_i: i
         if ln.tag in _CHROME_WITH_META:
             d = find_full_date(ln.text)
             if d and not is_updated_label(ln.text):
-                return d
+                return d, "chrome"
             if d and updated is None:
                 updated = d
     if updated:
-        return updated
+        return updated, "chrome"
     for i in head:
         if title_i is not None and i > title_i and _DATELINE.match(lines[i].text):
             d = find_full_date(lines[i].text)
             if d:
-                return d
+                return d, "chrome"
     if first is not None:
-        return find_full_date(lines[first].text[:100])
-    return None
+        d = find_full_date(lines[first].text[:100])
+        return d, ("lead" if d else None)
+    return None, None
 
 
 def _source(lines: list[Line], head: list[int], first: int | None, title_i: int | None) -> str | None:

@@ -40,6 +40,16 @@ def fail(cmd: str, msg: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
+def require_extra(cmd: str, extra: str, what: str) -> None:
+    """Stop the run (exit status 1) before anything is read when an optional dependency is missing."""
+    from ..extras import MissingExtra, require
+
+    try:
+        require(extra, what)
+    except MissingExtra as exc:
+        raise fail(cmd, str(exc), 1) from None
+
+
 def require_paths(cmd: str, paths: list[str]) -> None:
     """Stop the run (exit status 2) before anything is read when an input does not exist."""
     for p in paths:

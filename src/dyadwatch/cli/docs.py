@@ -28,12 +28,12 @@ def register(app: typer.Typer) -> None:
             raws = read_paths(paths, max_bytes=max_bytes)
         except FileNotFoundError as exc:
             typer.echo(f"dyadwatch docs: {exc.filename}: no such file or folder", err=True)
-            raise typer.Exit(2)
+            raise typer.Exit(2) from None
         try:
             out = open(output, "w", encoding="utf-8") if output else sys.stdout
         except OSError as exc:
             typer.echo(f"dyadwatch docs: cannot write {output}: {exc.strerror or exc}", err=True)
-            raise typer.Exit(2)
+            raise typer.Exit(2) from None
         total = rejected = failed = 0
         try:
             for raw in raws:

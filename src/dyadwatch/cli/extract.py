@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from ..model import dumps_record
-from .common import DASK, MAX_BYTES, PATHS, WORKERS, info, require_paths
+from .common import DASK, MAX_BYTES, PATHS, WORKERS, info, require_extra, require_paths
 
 
 def register(app: typer.Typer) -> None:
@@ -25,6 +25,8 @@ def register(app: typer.Typer) -> None:
         from ..pipeline import extract_paths
 
         require_paths("extract", paths)
+        if dask:
+            require_extra("extract", "dask", "--dask")
         docs, events = extract_paths(paths, max_bytes=max_bytes, workers=workers, dask_address=dask)
         out = open(output, "w", encoding="utf-8") if output else sys.stdout
         try:

@@ -42,7 +42,7 @@ def register(app: typer.Typer) -> None:
 
         kb = load_kb()
         lang = "ru" if CYRILLIC.search(name) else "en"
-        m = matchers()
+        m = matchers(lang)
         ids: set[str] = set()
         if lang == "ru":
             from ..nlp.ru_morph import word_keys
@@ -50,11 +50,11 @@ def register(app: typer.Typer) -> None:
             words = name.split()
             for i in range(len(words)):
                 for key in word_keys(words[i]):
-                    ids |= m.person_short["ru"].get(key, set())
+                    ids |= m.person_short.get(key, set())
             from ..nlp import Token
 
             toks = [Token(w, 0, len(w), word_keys(w)) for w in words]
-            hit = m.person["ru"].match_at(toks, 0)
+            hit = m.person.match_at(toks, 0)
             if hit:
                 ids |= hit[1]
         else:
@@ -63,7 +63,7 @@ def register(app: typer.Typer) -> None:
             # the English analyzer's tokens, as in an article ('Song Young-moo')
             toks = [t for s in get_analyzer("en").analyze(name).sentences for t in s.tokens]
             for i in range(len(toks)):
-                hit = m.person["en"].match_at(toks, i)
+                hit = m.person.match_at(toks, i)
                 if hit:
                     ids |= hit[1]
             ids |= kb.person_en.get(tuple(fold_latin(name).split()), set())
@@ -80,6 +80,37 @@ def register(app: typer.Typer) -> None:
                       + (f"  on {on}: {held.role if held else 'no office'}" if day else ""))
             for o in p.offices:
                 con.print(f"   {o.role}: {o.start or '?'} – {o.end or 'now'}" + (f" ({o.rank})" if o.rank else ""))
+
+    @kb_app.command("unknown")
+    def unknown(paths: list[str] = typer.Argument(..., help="pages to read: files, folders, JSONL, '-'"),
+                fmt: str = typer.Option("table", "--format", help="table | jsonl")) -> None:
+        """Officials the texts name (with a role and a country) whom the KB does not know,
+        with the events and sentences that name them."""
+        import json
+
+        from ..kb.unknown import unknown_officials
+        from ..pipeline import extract_paths
+        from .common import require_paths
+
+        require_paths("kb unknown", paths)
+        if fmt not in ("table", "jsonl"):
+            raise typer.BadParameter("--format is table or jsonl")
+        _, events = extract_paths(paths, keep_text=False)
+        found = unknown_officials(events)
+        if fmt == "jsonl":
+            for u in found:
+                typer.echo(json.dumps(u.to_json(), ensure_ascii=False))
+            return
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table("name", "country", "role", "events", "evidence")
+        for u in found:
+            ev = "\n".join(f"{d}: {t[:160]}" for d, t in u.evidence)
+            table.add_row(u.name, u.country or "-", "; ".join(u.roles + u.ranks) or "-", str(len(u.events)), ev)
+        con = Console()
+        con.print(table)
+        con.print(f"{len(found)} officials the KB does not know")
 
     @kb_app.command("check")
     def check() -> None:

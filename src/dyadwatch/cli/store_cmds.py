@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from .common import DASK, DB, MAX_BYTES, OPTIONS, PATHS, WORKERS, StopOnSignal, info, require_paths
+from .common import DASK, DB, MAX_BYTES, OPTIONS, PATHS, WORKERS, StopOnSignal, info, require_extra, require_paths
 from .common import fail as _fail
 
 
@@ -61,6 +61,8 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one function per command
         Pages already stored are skipped; failed ones are tried again. Ctrl-C or SIGTERM: stop
         after the current document's transaction (exit 130 / 143); a rerun continues."""
         require_paths("ingest", paths)
+        if dask:
+            require_extra("ingest", "dask", "--dask")
         store = _open("ingest", db)
         try:
             with StopOnSignal("ingest") as stop:
@@ -133,7 +135,7 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one function per command
         for col in ("date", "kind", "mode", "countries", "participants", "place", "docs", "id"):
             table.add_column(col, overflow="fold", no_wrap=col in ("date", "id"))
         for r in recs:
-            table.add_row(r["date"], r["kind"] + (" (ref.)" if r.get("referenced") else ""), r.get("mode") or "",
+            table.add_row(r["date"] or "undated", r["kind"] + (" (ref.)" if r.get("referenced") else ""), r.get("mode") or "",
                           "–".join(r["countries"]), _participants_cell(r), _place_cell(r), str(len(r["sources"])),
                           r["id"])
         con = _console()
@@ -190,6 +192,8 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one function per command
             raise _fail("export", f"unknown format {fmt!r}: {', '.join(FORMATS)}", 2)
         if fmt == "parquet" and output == "-":
             raise _fail("export", "parquet needs a file: -o FILE.parquet", 2)
+        if fmt == "parquet":
+            require_extra("export", "parquet", "export --format parquet")
         store = _open("export", db)
         try:
             n = do_export(store.iter_events(), fmt, output)
@@ -211,6 +215,8 @@ def register(app: typer.Typer) -> None:  # noqa: C901 - one function per command
 
         if plot is not None and plot.suffix.lower() not in (".html", ".htm", ".png"):
             raise _fail("stats", f"--plot {plot}: use a .html (or .png) file", 2)
+        if plot is not None and plot.suffix.lower() == ".png":
+            require_extra("stats", "plot", "stats --plot FILE.png (an HTML chart, --plot FILE.html, does not)")
         store = _open("stats", db)
         try:
             st = store.stats(kind=None if kind == "all" else kind)

@@ -1,15 +1,17 @@
 """PLOVER 2.0 and CAMEO codes, and a confidence score, from an event's fields."""
 from __future__ import annotations
 
+from .. import kinds
 from ..model import Event
 
 
 def code_event(ev: Event) -> None:
     """Set `plover` and `cameo`. A meeting is CONSULT; signing at it makes it SUPPORT (CAMEO 057);
     a planned meeting is AGREE. The PLOVER mode says how the sides met."""
-    if ev.kind == "exercise":
-        ev.plover = {"event_type": "COOPERATE", "mode": None, "context": "military"}
-        ev.cameo = "062"
+    kind = kinds.get(ev.kind)
+    if not kind.has_mode:  # an exercise or a port call: the kind's own codes
+        ev.plover = {"event_type": kind.plover, "mode": None, "context": "military"}
+        ev.cameo = kind.cameo
         return
     if ev.mode in ("phone", "video"):
         mode, cameo = "phone", "041"
@@ -38,7 +40,7 @@ def _multilateral(ev: Event) -> bool:
 
 def _planned(ev: Event) -> bool:
     pubs = [s.published for s in ev.sources if s.published]
-    return bool(pubs) and ev.date > max(pubs)
+    return bool(pubs) and ev.date is not None and ev.date > max(pubs)
 
 
 def confidence(ev: Event, year_inferred: bool = False) -> float:
@@ -51,7 +53,9 @@ def confidence(ev: Event, year_inferred: bool = False) -> float:
         score -= 0.2
     if ev.referenced:
         score -= 0.1
-    if ev.date_precision != "day":
+    if ev.date is None:
+        score -= 0.35  # kept so that a dated report can date it; little to go by until then
+    elif ev.date_precision != "day":
         score -= 0.05
     if not ev.participants or any(p.entity_id is None for p in ev.participants):
         score -= 0.05

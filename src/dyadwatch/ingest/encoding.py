@@ -188,12 +188,13 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     sig = _signature(data)
     if sig:
         raise DecodeError(f"binary file ({sig}), not a text page")
+    enc: str | None
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
                 text = data[len(bom):].decode(enc)
             except UnicodeDecodeError as exc:
-                raise DecodeError(f"starts with a {enc} byte-order mark but does not decode as {enc}: {exc.reason}")
+                raise DecodeError(f"starts with a {enc} byte-order mark but does not decode as {enc}: {exc.reason}") from None
             _check_text(text, enc)
             return text, enc
     if b"\x00" in data:
@@ -226,7 +227,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     try:
         text = data.decode(enc)
     except (UnicodeDecodeError, LookupError):
-        raise DecodeError(f"cannot decode the file (detected encoding {enc} fails)")
+        raise DecodeError(f"cannot decode the file (detected encoding {enc} fails)") from None
     name = codecs.lookup(enc).name
     _check_text(text, name)
     return text, name

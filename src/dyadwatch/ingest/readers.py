@@ -181,7 +181,8 @@ def _record(rec: object, lineno: int, where: str, path: str | None) -> RawDocume
     if rid is None or isinstance(rid, (dict, list, bool)) or not str(rid).strip():
         return rejected(where, path, f"JSONL record on line {lineno} has no 'id'")
     doc_id = str(rid).strip()
-    body, fmt = None, None
+    body: str | None = None
+    fmt = ""  # "text" or "html", set with body
     for key, kind in (("text", "text"), ("html", "html")):
         value = rec.get(key)
         if value is None:
@@ -202,8 +203,9 @@ def _record(rec: object, lineno: int, where: str, path: str | None) -> RawDocume
         published = published or header_date
         if not body.strip():
             return rejected(doc_id, path, f"JSONL record on line {lineno}: empty text", digest)
-    url = rec.get("url") if isinstance(rec.get("url"), str) and rec.get("url").strip() else None
-    title = rec.get("title") if isinstance(rec.get("title"), str) and rec.get("title").strip() else None
+    url, title = rec.get("url"), rec.get("title")
+    url = url if isinstance(url, str) and url.strip() else None
+    title = title if isinstance(title, str) and title.strip() else None
     return RawDocument(doc_id=doc_id, path=path, fmt=fmt, text=body, url=url, published=published,
                        title=title.strip() if title else None, content_hash=digest, encoding="utf-8")
 

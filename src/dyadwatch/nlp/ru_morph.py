@@ -1,18 +1,47 @@
-"""Russian morphology shared by the analyzer and the knowledge base: pymorphy2 through
-natasha's MorphVocab. A word's *keys* are its lower-case form plus every lemma pymorphy
-proposes, so 'Собирзодой', 'Минске' or 'китайской' meet the nominative forms in the KB."""
+"""Russian morphology shared by the analyzer and the knowledge base: pymorphy3 seen the way
+natasha's normaliser expects (UD part of speech and features). A word's *keys* are its
+lower-case form plus every lemma pymorphy proposes, so 'Собирзодой', 'Минске' or 'китайской'
+meet the nominative forms in the KB."""
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
+import pymorphy3
+from natasha.morph.vocab import oc_grams, ud_feats, ud_pos
+
 _SPLIT = re.compile(r"[\s]+")
 
 
-@lru_cache(maxsize=1)
-def morph_vocab():
-    from natasha import MorphVocab
+class MorphForm(pymorphy3.analyzer.Parse):
+    """A parse with the UD view natasha's Span.normalize reads (.normal, .pos, .feats, and
+    .inflect by UD features), as natasha's own MorphForm gives on pymorphy2."""
 
+    def __new__(cls, *args):
+        self = super().__new__(cls, *args)
+        self.normal = self.normal_form
+        self.pos = ud_pos(self.tag)
+        self.feats = dict(ud_feats(self.tag))
+        return self
+
+    def inflect(self, grams):
+        return super().inflect(set(oc_grams(grams)))
+
+
+class MorphVocab(pymorphy3.MorphAnalyzer):
+    """natasha's MorphVocab on pymorphy3 rather than pymorphy2, which finds its dictionary
+    through pkg_resources (gone from current setuptools). natasha still installs pymorphy2 and
+    imports its modules, but no pymorphy2 analyzer is ever built."""
+
+    def __init__(self) -> None:
+        super().__init__(lang="ru", result_type=MorphForm)
+
+    parse = lru_cache(10_000)(pymorphy3.MorphAnalyzer.parse)
+    __call__ = parse
+
+
+@lru_cache(maxsize=1)
+def morph_vocab() -> MorphVocab:
     return MorphVocab()
 
 

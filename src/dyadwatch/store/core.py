@@ -34,7 +34,14 @@ from ..timing import stage
 from . import db
 from .models import DocumentRow, EntityRow, EventCountryRow, EventRow, ParticipantRow, SourceRow
 from .records import (
-    date_bounds, document_dict, document_row, event_from_rows, fill_event_row, fold, participant_row, source_row,
+    date_bounds,
+    document_dict,
+    document_row,
+    event_from_rows,
+    fill_event_row,
+    fold,
+    participant_row,
+    source_row,
 )
 
 log = logging.getLogger(__name__)
@@ -210,7 +217,7 @@ class Store:
         # an earlier run failed on this page (same bytes, or the same file): it is replaced now
         gone = s.execute(sa.delete(DocumentRow).where(DocumentRow.status == "failed", sa.or_(
             DocumentRow.content_hash == "failed:" + _base_key(doc),
-            sa.and_(DocumentRow.doc_id == doc.doc_id, DocumentRow.path == doc.path)))).rowcount
+            sa.and_(DocumentRow.doc_id == doc.doc_id, DocumentRow.path == doc.path)))).rowcount  # type: ignore[attr-defined]
         drow = document_row(doc, key, now)
         s.add(drow)
         s.flush()
@@ -349,7 +356,7 @@ class Store:
                                     kind=kind, mode=mode, q=q)
         with self._reading() as s:
             total = s.scalar(sa.select(sa.func.count()).select_from(EventRow).where(*conds)) or 0
-            stmt = sa.select(EventRow).where(*conds).order_by(EventRow.date, EventRow.countries_order, EventRow.id)
+            stmt = sa.select(EventRow).where(*conds).order_by(*_OUTPUT_ORDER)
             if offset:
                 stmt = stmt.offset(offset)
             if limit is not None:
@@ -411,7 +418,7 @@ class Store:
             ent = s.get(EntityRow, person_id) if not person_id.startswith("name:") else None
             ids = sorted({p.event_id for p in prow})
             rows = list(s.scalars(sa.select(EventRow).where(EventRow.id.in_(ids))
-                                  .order_by(EventRow.date, EventRow.countries_order, EventRow.id)))
+                                  .order_by(*_OUTPUT_ORDER)))
             records = [e.to_record() for e in _load_events(s, rows)]
             by_event = {p.event_id: p for p in prow}
             roles: list[str] = []
@@ -435,20 +442,25 @@ class Store:
 
             pairs = sorted(({"pair": k.replace(",", "-"), "count": n} for k, n in grouped(EventRow.countries_key)),
                            key=lambda d: (-d["count"], d["pair"]))
-            years = sorted(({"year": y, "count": n} for y, n in grouped(EventRow.year)), key=lambda d: d["year"])
+            # undated events have no year: counted apart, not as a year
+            years = sorted(({"year": y, "count": n} for y, n in grouped(EventRow.year) if y is not None),
+                           key=lambda d: d["year"])
             modes = sorted(({"mode": m, "count": n} for m, n in grouped(EventRow.mode)),
                            key=lambda d: (-d["count"], d["mode"] or "~"))
             pair_years = sorted(({"pair": k.replace(",", "-"), "year": y, "count": n}
-                                 for k, y, n in grouped(EventRow.countries_key, EventRow.year)),
+                                 for k, y, n in grouped(EventRow.countries_key, EventRow.year) if y is not None),
                                 key=lambda d: (d["pair"], d["year"]))
-            kinds = sorted(({"kind": k, "count": n} for k, n in
-                            s.execute(sa.select(EventRow.kind, sa.func.count()).group_by(EventRow.kind))),
-                           key=lambda d: (-d["count"], d["kind"]))
+            kinds: list[dict[str, Any]] = sorted(
+                ({"kind": k, "count": n} for k, n in
+                 s.execute(sa.select(EventRow.kind, sa.func.count()).group_by(EventRow.kind))),
+                key=lambda d: (-d["count"], d["kind"]))
             count = sa.func.count
             return {
                 "kind": kind, "pairs": pairs, "years": years, "modes": modes, "pair_years": pair_years,
                 "kinds": kinds,
                 "selected": s.scalar(sa.select(count()).select_from(EventRow).where(*conds)) or 0,
+                "undated": s.scalar(sa.select(count()).select_from(EventRow)
+                                    .where(*conds, EventRow.date.is_(None))) or 0,
                 "events": s.scalar(sa.select(count()).select_from(EventRow)) or 0,
                 "documents": s.scalar(sa.select(count()).select_from(DocumentRow)) or 0,
                 "rejected": s.scalar(sa.select(count()).select_from(DocumentRow)
@@ -461,6 +473,10 @@ class Store:
         with self._reading() as s:
             return [{"id": e.id, "name": e.name, "country": e.country}
                     for e in s.scalars(sa.select(EntityRow).order_by(EntityRow.id))]
+
+
+# merge.output_order: by date, undated last (NULLs sort differently in SQLite and PostgreSQL)
+_OUTPUT_ORDER = (EventRow.date.is_(None), EventRow.date, EventRow.countries_order, EventRow.id)
 
 
 def _retryable(exc: OperationalError) -> bool:
@@ -507,16 +523,24 @@ class _DbMerger:
 
     def _candidates(self, ev: Event) -> list[EventRow]:
         """Stored events in the buckets `EventIndex.find` probes, in the order it probes them."""
-        from ..merge import _probe_keys
+        from ..merge import ALL_DATED, probe_keys
 
-        probes = _probe_keys(ev)
+        probes = probe_keys(ev)
         kind, countries = probes[0][0], ",".join(probes[0][1])
         order = {(k[2], k[3]): i for i, k in reversed(list(enumerate(probes)))}
-        months = [sa.and_(EventRow.year == y, EventRow.month == m) if m is not None
+        every_dated = order.get(ALL_DATED)
+        months = [EventRow.year.is_not(None) if (y, m) == ALL_DATED
+                  else EventRow.year.is_(None) if y is None
+                  else sa.and_(EventRow.year == y, EventRow.month == m) if m is not None
                   else sa.and_(EventRow.year == y, EventRow.month.is_(None)) for (y, m) in order]
         rows = self.s.scalars(sa.select(EventRow).where(EventRow.kind == kind, EventRow.countries_key == countries,
                                                         sa.or_(*months)))
-        return sorted(rows, key=lambda r: (order[(r.year, r.month)], r.bucket_seq))
+
+        def rank(r: EventRow) -> tuple[int, int]:
+            at = order.get((r.year, r.month), every_dated) if r.year is not None else order[(None, None)]
+            return (at if at is not None else len(order), r.bucket_seq)
+
+        return sorted(rows, key=rank)
 
     def _participants(self, ids: list[str]) -> dict[str, list[ParticipantRow]]:
         out: dict[str, list[ParticipantRow]] = {i: [] for i in ids}
@@ -526,13 +550,15 @@ class _DbMerger:
         return out
 
     def add(self, ev: Event) -> str:
-        from ..merge import absorb, compatible
+        from ..merge import absorb, choose
 
         cands = self._candidates(ev)
         parts = self._participants([c.id for c in cands]) if cands else {}
-        for row in cands:
-            if compatible(event_from_rows(row, parts[row.id], None), ev):
-                return self._absorb_into(row, parts[row.id], ev, absorb)
+        events = [event_from_rows(row, parts[row.id], None) for row in cands]
+        hit = choose(ev, events)
+        if hit is not None:
+            row = cands[next(i for i, e in enumerate(events) if e is hit)]
+            return self._absorb_into(row, parts[row.id], ev, absorb)
         return self._insert(ev)
 
     def _absorb_into(self, row: EventRow, prows: list[ParticipantRow], ev: Event, absorb) -> str:  # noqa: ANN001
@@ -603,8 +629,8 @@ class _Progress:
 
     def __init__(self, wanted: bool) -> None:
         self.on = bool(wanted) and sys.stderr.isatty()
-        self._p = None
-        self._task = None
+        self._p: Any = None  # a rich Progress on a terminal
+        self._task: Any = None
 
     def __enter__(self) -> "_Progress":
         if self.on:

@@ -57,7 +57,7 @@ def make_engine(url: str, echo: bool = False) -> Engine:
         if memory:
             kwargs["poolclass"] = StaticPool
         else:
-            Path(u.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            Path(str(u.database)).expanduser().parent.mkdir(parents=True, exist_ok=True)
         engine = sa.create_engine(url, echo=echo, **kwargs)
         _sqlite_setup(engine, wal=not memory)
         return engine
@@ -112,7 +112,9 @@ def alembic_config(url: str | None = None):
 def head_revision() -> str:
     from alembic.script import ScriptDirectory
 
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None, "the package ships its migrations"
+    return head
 
 
 def current_revision(conn: sa.Connection) -> str | None:

@@ -13,7 +13,7 @@ from ..model import dumps_record
 FORMATS = ("jsonl", "csv", "parquet", "plover")
 
 CSV_COLUMNS = [
-    "id", "kind", "mode", "date", "date_precision", "countries", "participants", "participant_entity_ids",
+    "id", "kind", "mode", "date", "date_precision", "date_basis", "countries", "participants", "participant_entity_ids",
     "location", "location_country", "setting", "topics", "documents", "referenced", "plover_event_type",
     "plover_mode", "plover_context", "cameo", "confidence", "n_sources", "doc_ids", "urls", "langs", "first_published",
 ]
@@ -31,8 +31,9 @@ def flatten(rec: dict) -> dict[str, Any]:
     sources = rec.get("sources") or []
     pubs = sorted(s["published"] for s in sources if s.get("published"))
     return {
-        "id": rec["id"], "kind": rec["kind"], "mode": rec.get("mode") or "", "date": rec["date"],
-        "date_precision": rec["date_precision"], "countries": ";".join(rec["countries"]),
+        "id": rec["id"], "kind": rec["kind"], "mode": rec.get("mode") or "", "date": rec.get("date") or "",
+        "date_precision": rec.get("date_precision") or "", "date_basis": rec.get("date_basis") or "",
+        "countries": ";".join(rec["countries"]),
         "participants": "; ".join(_participant_label(p) for p in rec.get("participants") or []),
         "participant_entity_ids": ";".join(p.get("entity_id") or "" for p in rec.get("participants") or []),
         "location": loc.get("name") or "", "location_country": loc.get("country") or "",
@@ -72,7 +73,7 @@ def parquet_schema():
     evidence = pa.struct([("start", pa.int64()), ("end", pa.int64()), ("text", pa.string())])
     return pa.schema([
         ("id", pa.string()), ("kind", pa.string()), ("mode", pa.string()), ("date", pa.string()),
-        ("date_precision", pa.string()), ("countries", pa.list_(pa.string())),
+        ("date_precision", pa.string()), ("date_basis", pa.string()), ("countries", pa.list_(pa.string())),
         ("participants", pa.list_(pa.struct([("name", pa.string()), ("country", pa.string()), ("role", pa.string()),
                                               ("rank", pa.string()), ("entity_id", pa.string())]))),
         ("location", pa.struct([("name", pa.string()), ("country", pa.string())])),
@@ -91,6 +92,9 @@ def parquet_schema():
 def write_parquet(records: Iterable[dict], path: str | Path, batch: int = 1000) -> int:
     """Nested Parquet with the contract's field names and a fixed schema (an empty store gives an
     empty file with the full schema). Written a batch at a time."""
+    from ..extras import require
+
+    require("parquet", "export --format parquet")
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -154,7 +158,7 @@ def _sides(rec: dict) -> tuple[list[str], list[str]]:
     side named among the participants acts (usually the reporting side) and the rest receive."""
     countries = list(rec.get("countries") or [])
     loc = (rec.get("location") or {}).get("country")
-    if loc in countries and len(countries) > 1:
+    if loc is not None and loc in countries and len(countries) > 1:
         return [c for c in countries if c != loc], [loc]
     order = []
     for p in rec.get("participants") or []:
@@ -190,6 +194,7 @@ def polecat(rec: dict, wikidata: _Wikidata | None = None) -> dict[str, Any]:
         "event_id": rec["id"],
         "event_date": rec["date"],
         "date_precision": rec["date_precision"],
+        "date_basis": rec.get("date_basis"),
         "event_type": plover.get("event_type"),
         "mode": plover.get("mode"),
         "context": [plover["context"]] if plover.get("context") else [],

@@ -75,11 +75,13 @@ class EventRow(Base):
     id: Mapped[str] = mapped_column(_bytewise(64), primary_key=True)
     kind: Mapped[str] = mapped_column(sa.String(32))
     mode: Mapped[str | None] = mapped_column(sa.String(16), index=True)
-    date: Mapped[str] = mapped_column(_bytewise(10))
-    date_precision: Mapped[str] = mapped_column(sa.String(8))
-    date_start: Mapped[str] = mapped_column(sa.String(10), index=True)  # first day the date covers
-    date_end: Mapped[str] = mapped_column(sa.String(10), index=True)  # last day the date covers
-    year: Mapped[int] = mapped_column(sa.Integer, index=True)
+    # date, its bounds and year are NULL for an undated event (a dated report may date it later)
+    date: Mapped[str | None] = mapped_column(_bytewise(10))
+    date_precision: Mapped[str | None] = mapped_column(sa.String(8))
+    date_basis: Mapped[str | None] = mapped_column(sa.String(16))  # how the date was fixed
+    date_start: Mapped[str | None] = mapped_column(sa.String(10), index=True)  # first day the date covers
+    date_end: Mapped[str | None] = mapped_column(sa.String(10), index=True)  # last day the date covers
+    year: Mapped[int | None] = mapped_column(sa.Integer, index=True)
     month: Mapped[int | None] = mapped_column(sa.Integer)
     countries: Mapped[list[str]] = mapped_column(JSONType)  # as the extractor gave them
     countries_key: Mapped[str] = mapped_column(sa.String(255))  # sorted unique, "CHN,RUS"

@@ -2,14 +2,15 @@
 (matplotlib: plotly's own PNG export needs kaleido and a browser, which dyadwatch does not ship)."""
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
+
+from ..extras import installed, require
 
 TOP_PAIRS = 8
 
 
 class PlotError(Exception):
-    """A chart that cannot be written (unknown extension, PNG without matplotlib)."""
+    """A chart that cannot be written (unknown extension)."""
 
 
 def _mode_label(mode: str | None) -> str:
@@ -56,13 +57,12 @@ def write_html(stats: dict, path: str | Path) -> None:
 
 
 def matplotlib_available() -> bool:
-    return importlib.util.find_spec("matplotlib") is not None
+    return installed("plot")
 
 
 def write_png(stats: dict, path: str | Path) -> None:
-    if not matplotlib_available():
-        raise PlotError("a PNG chart needs matplotlib, which is not installed (plotly's PNG export needs "
-                        "kaleido, not installed either): write an HTML chart instead, e.g. --plot stats.html")
+    # plotly's own PNG export would need kaleido; an HTML chart (--plot stats.html) needs nothing
+    require("plot", "a PNG chart (an HTML one, --plot stats.html, does not)")
     import matplotlib
 
     matplotlib.use("Agg")

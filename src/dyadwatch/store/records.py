@@ -9,13 +9,13 @@ import unicodedata
 from dataclasses import asdict
 from typing import Any
 
-from ..merge import _parse
+from ..merge import date_parts
 from ..model import Document, Event, Evidence, Location, Participant, SignedDocument, Source
 from .models import DocumentRow, EventRow, ParticipantRow, SourceRow
 
 
 def countries_key(countries: list[str]) -> str:
-    """The merge bucket's country part (`merge._bucket_keys`: sorted, as given): "CHN,RUS"."""
+    """The merge bucket's country part (`merge.bucket_keys`: sorted, as given): "CHN,RUS"."""
     return ",".join(sorted(countries))
 
 
@@ -63,13 +63,14 @@ def search_text(ev: Event) -> str:
 
 def fill_event_row(row: EventRow, ev: Event, now: dt.datetime) -> None:
     """Copy an Event's fields (not participants or sources) into its row."""
-    start, end, _, _ = date_bounds(ev.date, strict=False)
-    year, month, _ = _parse(ev.date)  # the merge bucket, exactly as merge._bucket_keys computes it
+    start, end = date_bounds(ev.date, strict=False)[:2] if ev.date else (None, None)
+    year, month, _ = date_parts(ev.date)  # the merge bucket, exactly as merge.bucket_keys computes it
     row.id = ev.id
     row.kind = ev.kind
     row.mode = ev.mode
     row.date = ev.date
     row.date_precision = ev.date_precision
+    row.date_basis = ev.date_basis
     row.date_start, row.date_end, row.year, row.month = start, end, year, month
     row.countries = list(ev.countries)
     row.countries_key = countries_key(ev.countries)
@@ -103,6 +104,7 @@ def event_from_rows(row: EventRow, participants: list[ParticipantRow], sources: 
     """The Event of a row; `sources=None` leaves them out (enough for `merge.compatible`)."""
     return Event(
         id=row.id, kind=row.kind, mode=row.mode, date=row.date, date_precision=row.date_precision,
+        date_basis=row.date_basis,
         countries=list(row.countries),
         participants=[Participant(name=p.name, country=p.country, role=p.role, rank=p.rank, entity_id=p.entity_id)
                       for p in sorted(participants, key=lambda p: p.position)],

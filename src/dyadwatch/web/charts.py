@@ -114,10 +114,10 @@ def years_figure(stats: dict[str, Any], top: int = 10) -> dict[str, Any] | None:
         fig.add_trace(go.Bar(name=p.replace("-", "–"), x=[str(y) for y in years], y=[c[y] for y in years],
                              marker_color=PALETTE[i % len(PALETTE)],
                              hovertemplate=f"{esc(p)} %{{x}}: %{{y}}<extra></extra>"))
-    per_year = Counter()
+    per_year: Counter[int] = Counter()
     for r in rows:
         per_year[r["year"]] += r["count"]
-    yaxis = dict(title="meetings", rangemode="tozero", tickformat="d")
+    yaxis: dict[str, Any] = dict(title="meetings", rangemode="tozero", tickformat="d")
     if max(per_year.values(), default=0) <= 10:
         yaxis["dtick"] = 1
     fig.update_layout(**BASE_LAYOUT, height=420, barmode="stack",
@@ -139,6 +139,8 @@ def person_figure(person: dict[str, Any]) -> dict[str, Any] | None:
     own = person.get("country")
     groups: dict[str | None, list[dict[str, Any]]] = {}
     for ev in events:
+        if not ev.get("date"):
+            continue  # an undated event has no place on a time axis
         groups.setdefault(ev.get("mode") if ev.get("mode") in MODE_STYLE else None, []).append(ev)
     fig = go.Figure()
     for mode, evs in groups.items():

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .dates import PDate
+from .dates import YEARS, PDate
 from .months import EN_MONTH_ALT, RU_MONTH_ALT, en_month, ru_month
 
 _RU_MON = r"(?P<mon>" + RU_MONTH_ALT + r")(?![а-яё])"
@@ -57,7 +57,7 @@ def find_dateline(text: str, lang: str, max_paragraphs: int = 12) -> Dateline | 
             y = m.group("y")
             if 1 <= day <= 31:
                 return Dateline(pos + min(m.start("place"), m.start("d")), pos + m.end(), m.group("place"), month, day,
-                                int(y) if y else None)
+                                int(y) if y and int(y) in YEARS else None)
         m = _DL_CAPS.match(para)
         if m and len(para) > 60:
             return Dateline(pos + m.start("place"), pos + m.end(), m.group("place"), None, None, None)
@@ -89,6 +89,8 @@ def anchor_date(published: dt.date | None, dateline: Dateline | None, published_
     from the publication date) or the publication date. Its basis says which: `dateline`,
     `url` (a publication date read from the URL) or `published`."""
     pub_basis = "url" if published_basis == "url" else "published"
+    if published is not None and published.year not in YEARS:  # damage, not a date to count from
+        published = None
     if dateline and dateline.month and dateline.day:
         year = dateline.year
         if year is None and published:

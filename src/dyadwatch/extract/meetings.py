@@ -112,7 +112,8 @@ class GroupMeetings:
             date = sentence_date(ctx, info, current)
             sides = _sides_of(info)
             ref_mod = bool(info.keys & L.ref_modifiers)
-            if date is None and not any(d.kind == "same_day" for d in info.dates):
+            # "the same day" as an undated frame (the report's own day) is undated too
+            if date is None:
                 if info.planned or (ref_mod and now is not None and not info.sides):
                     if current is not None:
                         current.scope.append(info)

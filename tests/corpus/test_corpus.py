@@ -29,6 +29,9 @@ OTHER_KINDS_FLOOR = 0.70
 
 # document -> the class of error it shows today (strict xfails: remove the line when fixed)
 KNOWN_FAILURES = {
+    # the conservative year inference of issue 11: several tenure years fit, no year is guessed
+    "ru-001.txt": "no_year: several tenure years fit, so the signing stays undated",
+    "ru-014.txt": "no_year: several tenure years fit, so the call stays undated",
     # multi_bilateral: each bilateral meeting should be its own event
     "ru-006.txt": "multi_bilateral: three bilateral meetings in one sentence come out as one four-sided frame",
     # two meetings of one visit
@@ -43,7 +46,6 @@ KNOWN_FAILURES = {
     "en-034.txt": "host_institution: the city is only in the dateline ('Baku, September 23, AZERTAC'), no place",
     "ru-035.txt": "host_institution: the city is only in the dateline ('Баку. Report –'), no place",
     # people
-    "en-019.txt": "passing_mention: the president who conferred a rank joins the meeting; 'on Wednesday' not resolved",
     "en-006.txt": "unknown_official: 'met ... with Nasrullo Mahmudzoda, Secretary of the Security Council' loses him",
     "ru-019.txt": "unknown_official: a Vietnamese name the KB lacks is romanized from Russian as 'Khoanga Suan Tiyen'",
     "ru-042.txt": "unknown_official: an unknown name in the instrumental case is kept as 'Ganzorigiyna Purevdorzhem'",
@@ -55,14 +57,13 @@ KNOWN_FAILURES = {
     # pages that are not articles
     "en-076.txt": "chrome: a ministry's list of headlines gives a meeting (IND-KOR) made of two headlines",
     # dates, modes, referenced
-    "ru-003.txt": "no_year: a RIA dateline without a year ('19 мар') and a weekday gives no event",
     "en-043.txt": "crash: 'on the same day' makes extract/dates.py compare with a None date (AttributeError)",
     "en-002.txt": "call: 'had a telephonic conversation' (PIB) gives mode in_person",
-    "en-016.txt": "referenced: 'builds on the Ministers' discussions in Singapore in June' marks today's meeting referenced",
     "ru-016.txt": "referenced: the plan signed at the earlier (April) meeting is attached to today's meeting",
 }
 # events reported by several documents that do not come out as one record today
 KNOWN_SPLIT = {
+    "ru-001-1": "no_year: the Russian report stays undated and merges apart from the dated ones",
     "en-002-1": "paraphrase: PIB's call comes out in_person, so it does not merge with The Hindu's phone call",
     "ru-005-1": "object_first: the Russian report gives no event, so only the English one holds it",
     "ru-065-1": "ambassador: neither report of the minister's meeting with the ambassador gives an event",

@@ -72,7 +72,7 @@ def test_ingest_quiet_and_verbose(mixed, tmp_path):
             env={"DYADWATCH_FAULTS": "extract:raise:report 1)"})
     # -vv: the library's debug log (the failed document's traceback) on stderr, data unchanged
     assert vv.returncode == 0 and re.search(r", [1-9]\d* failed;", vv.stdout)
-    assert "DEBUG dyadwatch.pipeline" in vv.stderr and "Traceback" in vv.stderr
+    assert "DEBUG dyadwatch.work" in vv.stderr and "Traceback" in vv.stderr
 
 
 def test_an_error_that_stops_the_run_is_one_line_and_verbose_adds_the_traceback(tmp_path):
